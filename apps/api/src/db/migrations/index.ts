@@ -1,0 +1,5 @@
+import { Alerts1764100000000 } from './1764100000000-alerts';
+import { OrdersExecutions1764100001000 } from './1764100001000-orders-executions';
+
+/** Every migration, oldest first: the running app applies these at start-up (never `synchronize`). */
+export const migrations = [Alerts1764100000000, OrdersExecutions1764100001000];

@@ -1,0 +1,110 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { WebhookPayload, type FieldProblem } from '@tradehook/contracts';
+import { toDecimal, type DecimalLimits } from './decimal';
+
+/** An alert as the rest of Tradehook sees it: upper-cased words, exact decimals as strings. */
+export interface NormalizedAlert {
+  strategy: string;
+  alertText: string | null;
+  exchange: string | null;
+  symbol: string;
+  price: string;
+  direction: 'BUY' | 'SELL';
+  quantity: string | null;
+  orderType: string | null;
+  limitPrice: string | null;
+  stopPrice: string | null;
+  tif: string | null;
+  secType: string | null;
+  currency: string | null;
+  externalId: string | null;
+}
+
+export type ValidationResult = { ok: true; alert: NormalizedAlert } | { ok: false; problems: FieldProblem[] };
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+const check = ajv.compile(WebhookPayload);
+const allowedFields = Object.keys(WebhookPayload.properties).join(', ');
+
+const PRICE: DecimalLimits = { maxAbs: 1e12, maxDecimals: 10 };
+const QUANTITY: DecimalLimits = { maxAbs: 1e9, maxDecimals: 8, positive: true };
+
+/** Plain-words problems for the patterns in the contract. */
+const PATTERN_PROBLEMS: Record<string, string> = {
+  direction: 'must be BUY or SELL',
+  orderType: 'must be MKT, LMT, STP or STP LMT',
+  tif: 'must be DAY, GTC, IOC, FOK or OPG',
+  secType: 'must be STK, FUT, CASH, CFD or CRYPTO',
+  currency: 'must be a 3-letter currency code such as USD',
+  symbol: 'must be a ticker without spaces',
+};
+
+function describe(error: ErrorObject): FieldProblem {
+  const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  switch (error.keyword) {
+    case 'required':
+      return { field: (error.params as { missingProperty: string }).missingProperty, problem: 'is required' };
+    case 'additionalProperties':
+      return {
+        field: (error.params as { additionalProperty: string }).additionalProperty,
+        problem: `is not a known field (known fields: ${allowedFields})`,
+      };
+    case 'anyOf':
+      return { field: path, problem: 'must be a number (or a number in quotes)' };
+    case 'pattern':
+      return { field: path, problem: PATTERN_PROBLEMS[path] ?? 'has an invalid format' };
+    case 'minLength':
+      return { field: path, problem: 'must not be empty' };
+    case 'maxLength':
+      return { field: path, problem: `must be at most ${(error.params as { limit: number }).limit} characters` };
+    case 'type':
+      return { field: path, problem: path === '' ? 'the body must be a JSON object' : `must be a ${(error.params as { type: string }).type}` };
+    default:
+      return { field: path, problem: error.message ?? 'is invalid' };
+  }
+}
+
+/** One problem per field: a union's branch errors collapse into the union's message. */
+function problemsOf(errors: ErrorObject[]): FieldProblem[] {
+  const byField = new Map<string, FieldProblem>();
+  const unionFields = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const error of errors) {
+    if (unionFields.has(error.instancePath) && error.keyword !== 'anyOf') continue;
+    const problem = describe(error);
+    if (!byField.has(problem.field)) byField.set(problem.field, problem);
+  }
+  return [...byField.values()];
+}
+
+export function validatePayload(body: unknown): ValidationResult {
+  if (!check(body)) return { ok: false, problems: problemsOf(check.errors ?? []) };
+  const p = body as WebhookPayload;
+  const problems: FieldProblem[] = [];
+  const decimal = (field: string, value: number | string | undefined, limits: DecimalLimits): string | null => {
+    if (value === undefined) return null;
+    const result = toDecimal(value, limits);
+    if (!result.ok) problems.push({ field, problem: result.problem });
+    return result.ok ? result.value : null;
+  };
+  const alert: NormalizedAlert = {
+    strategy: p.stratName.trim(),
+    alertText: p.alert ?? null,
+    exchange: p.exchange?.trim().toUpperCase() || null,
+    symbol: p.symbol.trim().toUpperCase(),
+    price: decimal('price', p.price, PRICE) ?? '0',
+    direction: p.direction.toUpperCase() as 'BUY' | 'SELL',
+    quantity: decimal('quantity', p.quantity, QUANTITY),
+    orderType: p.orderType?.toUpperCase() ?? null,
+    limitPrice: decimal('limitPrice', p.limitPrice, PRICE),
+    stopPrice: decimal('stopPrice', p.stopPrice, PRICE),
+    tif: p.tif?.toUpperCase() ?? null,
+    secType: p.secType?.toUpperCase() ?? null,
+    currency: p.currency?.toUpperCase() ?? null,
+    externalId: p.alertId ?? null,
+  };
+  if (alert.strategy === '') problems.push({ field: 'stratName', problem: 'must not be blank' });
+  if (alert.orderType?.startsWith('STP') && alert.stopPrice === null) {
+    problems.push({ field: 'stopPrice', problem: `is required for ${alert.orderType} orders` });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, alert };
+}

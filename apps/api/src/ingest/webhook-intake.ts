@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { ErrorResponse, FieldProblem, WebhookReply } from '@tradehook/contracts';
+import type { AlertRecord, AlertWriter } from './alert-writer';
+import type { Authenticator } from './authenticate';
+import { parseBody } from './body';
+import { redactSecrets } from './redact';
+import { extractSecret } from './secret';
+import { isoMicros } from './time';
+import { validatePayload, type NormalizedAlert } from './validate';
+
+export interface WebhookRequest {
+  raw: Buffer | null;
+  contentType: string | undefined;
+  clientIp: string;
+  /** Epoch ms (sub-ms precision) when the request arrived. */
+  receivedAt: number;
+}
+
+export interface WebhookResponse {
+  statusCode: number;
+  body: WebhookReply | ErrorResponse;
+}
+
+const ACCEPTED_TYPES = /^(application\/json|text\/plain)(\s*;|$)/i;
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * The way of one alert up to its durable write: content type → JSON → secret → schema → one committed row.
+ * Every attempt that carried a body is recorded, rejected ones with their reason.
+ */
+export class WebhookIntake {
+  constructor(
+    private readonly writer: AlertWriter,
+    private readonly authenticate: Authenticator,
+    private readonly knownSecrets: () => readonly string[],
+    private readonly warn: (message: string, error: unknown) => void,
+  ) {}
+
+  async handle(req: WebhookRequest): Promise<WebhookResponse> {
+    const base = { received_at: isoMicros(req.receivedAt), client_ip: req.clientIp };
+    if (req.raw === null) {
+      return this.reject(base, null, null, 413, 'payload_too_large', `The body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
+    }
+    if (req.contentType !== undefined && !ACCEPTED_TYPES.test(req.contentType)) {
+      const text = req.raw.toString('utf8');
+      return this.reject(base, text, null, 415, 'unsupported_media_type',
+        `Content-Type "${req.contentType}" is not supported: send application/json or text/plain (TradingView sends either).`);
+    }
+    const parsed = parseBody(req.raw);
+    if (!parsed.ok) return this.reject(base, parsed.text, null, 400, 'malformed_body', parsed.problem);
+    const body = parsed.value;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return this.reject(base, parsed.text, null, 400, 'invalid_payload', 'The body must be a JSON object like the example.',
+        [{ field: '', problem: 'must be a JSON object' }]);
+    }
+    const fields = body as Record<string, unknown>;
+    const strategy = typeof fields.stratName === 'string' ? fields.stratName.slice(0, 100) : null;
+    const auth = await this.authenticate(extractSecret(fields), strategy);
+    if (!auth.ok) {
+      return this.reject(base, parsed.text, fields, 401, 'unauthorized',
+        `Not authenticated: ${auth.reason}. Put your webhook secret in the "secmgs" field.`);
+    }
+    const validation = validatePayload(body);
+    if (!validation.ok) {
+      const list = validation.problems.map((p) => `${p.field || 'body'} ${p.problem}`).join('; ');
+      return this.reject(base, parsed.text, fields, 400, 'invalid_payload', `The alert is invalid: ${list}.`, validation.problems);
+    }
+    const redacted = this.redact(parsed.text);
+    const outcome = await this.writer.write({
+      ...base,
+      ...this.scrub(columnsOf(validation.alert)),
+      raw_body: redacted,
+      body_hash: createHash('sha256').update(redacted).digest('hex'),
+      idempotency_key: validation.alert.externalId ? JSON.stringify([validation.alert.strategy, validation.alert.externalId]) : null,
+      status: 'accepted',
+      reason: null,
+      http_status: 200,
+    });
+    const id = outcome.status === 'duplicate' ? outcome.originalId! : outcome.id;
+    return { statusCode: 200, body: { id, status: outcome.status === 'duplicate' ? 'duplicate' : 'accepted' } };
+  }
+
+  private redact(text: string): string {
+    return redactSecrets(text, this.knownSecrets());
+  }
+
+  /** A secret pasted into another field (the alert text, say) must not be stored either. */
+  private scrub<T extends Record<string, string | null>>(columns: T): T {
+    const out: Record<string, string | null> = {};
+    for (const [key, value] of Object.entries(columns)) out[key] = value === null ? null : this.redact(value);
+    return out as T;
+  }
+
+  private async reject(
+    base: Pick<AlertRecord, 'received_at' | 'client_ip'>,
+    text: string | null,
+    fields: Record<string, unknown> | null,
+    statusCode: number,
+    error: string,
+    message: string,
+    details?: FieldProblem[],
+  ): Promise<WebhookResponse> {
+    const str = (key: string) => (fields && typeof fields[key] === 'string' ? (fields[key] as string).slice(0, 100) : null);
+    await this.writer.write({
+      ...base,
+      ...emptyColumns,
+      ...this.scrub({ strategy: str('stratName'), symbol: str('symbol'), exchange: str('exchange'), direction: str('direction') }),
+      raw_body: text === null ? null : this.redact(text),
+      body_hash: null,
+      idempotency_key: null,
+      status: 'rejected',
+      reason: `${statusCode} ${error}: ${message}`,
+      http_status: statusCode,
+    }).catch((e: unknown) => this.warn('could not record a rejected alert', e));
+    return { statusCode, body: details ? { error, message, details } : { error, message } };
+  }
+}
+
+const emptyColumns = {
+  strategy: null, symbol: null, exchange: null, price: null, direction: null, quantity: null, order_type: null,
+  limit_price: null, stop_price: null, tif: null, sec_type: null, currency: null, alert_text: null, external_id: null,
+};
+
+function columnsOf(a: NormalizedAlert) {
+  return {
+    strategy: a.strategy, symbol: a.symbol, exchange: a.exchange, price: a.price, direction: a.direction,
+    quantity: a.quantity, order_type: a.orderType, limit_price: a.limitPrice, stop_price: a.stopPrice, tif: a.tif,
+    sec_type: a.secType, currency: a.currency, alert_text: a.alertText, external_id: a.externalId,
+  };
+}

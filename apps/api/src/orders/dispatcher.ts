@@ -1,0 +1,155 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { EventBus } from '../events/bus';
+import type { IbSession } from '../ib/ib-session';
+import type { ContractResolver } from './contract-resolver';
+import { buildOrder } from './order-builder';
+import { insertOrderForAlert, sendOrder } from './order-placement';
+import type { Mutex } from './mutex';
+import { PENDING_ALERT_COLUMNS, pendingAlertFromRow, type PendingAlert } from './pending-alert';
+import type { RiskCheck } from './risk';
+
+export interface DispatcherOptions {
+  maxAgeMs: number;
+  /** Above this many alerts waiting in memory, the database alone is the queue. */
+  memoryQueueLimit?: number;
+}
+
+/**
+ * Turns accepted alerts into IB orders, oldest first, one at a time, only while IB is connected and reconciled.
+ * Fresh alerts arrive in memory straight from the ingest commit (no polling on the hot path); after a (re)start
+ * or reconnect the database is swept for anything still "accepted". Stale alerts expire with the reason.
+ */
+export class Dispatcher {
+  private memory: PendingAlert[] = [];
+  private sweepNeeded = true;
+  private running = false;
+  private expiryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly session: IbSession,
+    private readonly contracts: ContractResolver,
+    private readonly risk: RiskCheck,
+    private readonly mutex: Mutex,
+    private readonly bus: EventBus,
+    private readonly log: Logger,
+    private readonly options: DispatcherOptions,
+  ) {}
+
+  start(): void {
+    this.expiryTimer = setInterval(() => void this.expireStale(), 1_000);
+    this.expiryTimer.unref();
+  }
+
+  stop(): void {
+    if (this.expiryTimer) clearInterval(this.expiryTimer);
+  }
+
+  /** Alerts just committed as accepted. */
+  enqueue(alerts: PendingAlert[]): void {
+    if (this.memory.length + alerts.length > (this.options.memoryQueueLimit ?? 10_000)) {
+      this.memory = [];
+      this.sweepNeeded = true;
+    } else {
+      this.memory.push(...alerts);
+    }
+    this.wake();
+  }
+
+  /** IB became ready: whatever waited in the database goes first. */
+  onReady(): void {
+    this.sweepNeeded = true;
+    this.memory = [];
+    this.wake();
+  }
+
+  pending(): number {
+    return this.memory.length;
+  }
+
+  wake(): void {
+    if (this.running || !this.session.isReady()) return;
+    this.running = true;
+    void this.drain()
+      .catch((error: unknown) => this.log.error({ err: error }, 'dispatch loop failed'))
+      .finally(() => {
+        this.running = false;
+        if (this.session.isReady() && (this.memory.length || this.sweepNeeded)) setTimeout(() => this.wake(), 200).unref();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.session.isReady()) {
+      const next = await this.nextBatch();
+      if (next.length === 0) return;
+      for (const alert of next) {
+        if (!this.session.isReady()) return;
+        await this.mutex.run(() => this.dispatch(alert));
+      }
+    }
+  }
+
+  private async nextBatch(): Promise<PendingAlert[]> {
+    if (this.sweepNeeded) {
+      const rows = await this.db.query(
+        `SELECT ${PENDING_ALERT_COLUMNS} FROM alerts WHERE status = 'accepted' ORDER BY id LIMIT 200`);
+      if (rows.length) return rows.map(pendingAlertFromRow);
+      this.sweepNeeded = false;
+    }
+    return this.memory.splice(0, 200);
+  }
+
+  private async dispatch(alert: PendingAlert): Promise<void> {
+    const generation = this.session.generationNow;
+    if (!this.session.isReady()) {
+      this.sweepNeeded = true; // the database still says "accepted": the next sweep picks it up
+      return;
+    }
+    const ageMs = Date.now() - alert.receivedAt.getTime();
+    if (ageMs > this.options.maxAgeMs) return this.expire(alert.id, ageMs);
+    const verdict = await this.risk(alert);
+    if (!verdict.ok) return this.refuse(alert.id, verdict.reason);
+    const contract = await this.contracts.resolve(alert);
+    const order = buildOrder(alert, verdict.defaults);
+    const row = await insertOrderForAlert(this.db, alert.id, this.session.allocateOrderId(), this.session.clientId, contract, order);
+    if (!row) return; // already handled elsewhere (a sweep and the memory queue can both hold it)
+    this.bus.publish('alert', alert.id, 'placed');
+    this.bus.publish('order', row.id, 'submitting');
+    const sent = await sendOrder(this.db, this.session, generation, row, contract, order);
+    // Not sent: the socket changed under us; the next reconcile finds the row and owns it.
+    if (!sent) this.log.warn({ alertId: alert.id, orderId: row.id }, 'order written but not sent; reconcile will place it');
+  }
+
+  private async expire(alertId: number, ageMs: number): Promise<void> {
+    const rows = await this.db.query(
+      `UPDATE alerts SET status = 'expired', reason = $2, updated_at = now() WHERE id = $1 AND status = 'accepted' RETURNING id`,
+      [alertId, `Not placed: ${Math.round(ageMs / 1000)} s old, older than ORDER_MAX_AGE (${this.options.maxAgeMs / 1000} s)`],
+    );
+    if (rows.length) this.bus.publish('alert', alertId, 'expired');
+  }
+
+  private async refuse(alertId: number, reason: string): Promise<void> {
+    const rows = await this.db.query(
+      `UPDATE alerts SET status = 'refused', reason = $2, updated_at = now() WHERE id = $1 AND status = 'accepted' RETURNING id`,
+      [alertId, reason],
+    );
+    if (rows.length) this.bus.publish('alert', alertId, 'refused');
+  }
+
+  /** Alerts that waited too long — IB down, or a backlog — get their fate recorded even while nothing is placed. */
+  private async expireStale(): Promise<void> {
+    try {
+      const rows: Array<{ id: number }> = await this.db.query(
+        `UPDATE alerts SET status = 'expired', updated_at = now(),
+           reason = $2
+         WHERE status = 'accepted' AND received_at < now() - make_interval(secs => $1::float8) RETURNING id`,
+        [this.options.maxAgeMs / 1000, `Not placed within ORDER_MAX_AGE (${this.options.maxAgeMs / 1000} s): ${
+          this.session.isReady() ? 'dispatch backlog' : `IB was ${this.session.connection().state}`}`],
+      );
+      rows.forEach((r) => this.bus.publish('alert', r.id, 'expired'));
+    } catch (error) {
+      this.log.warn({ err: error }, 'expiry sweep failed');
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { OrderSpec } from '../ib/ib-types';
+import type { PendingAlert } from './pending-alert';
+
+export interface StrategyDefaults {
+  quantity: string | null;
+  orderType: string | null;
+}
+
+/** A stable reference from IB's order back to the alert, unique even across database resets. */
+export function orderRefFor(alert: Pick<PendingAlert, 'id' | 'receivedAt'>): string {
+  return `TH-${alert.id}-${Math.floor(alert.receivedAt.getTime() / 1000).toString(36)}`;
+}
+
+/** Pure: quantity from the alert, else the strategy's default, else 1; MKT unless the alert says otherwise. */
+export function buildOrder(alert: PendingAlert, defaults: StrategyDefaults = { quantity: null, orderType: null }): OrderSpec {
+  const orderType = alert.orderType ?? defaults.orderType ?? 'MKT';
+  const needsLimit = orderType === 'LMT' || orderType === 'STP LMT';
+  return {
+    side: alert.direction,
+    quantity: alert.quantity ?? defaults.quantity ?? '1',
+    orderType,
+    limitPrice: needsLimit ? alert.limitPrice ?? alert.price : null,
+    stopPrice: orderType.startsWith('STP') ? alert.stopPrice : null,
+    tif: alert.tif ?? 'DAY',
+    orderRef: orderRefFor(alert),
+  };
+}

@@ -1,0 +1,110 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { EventBus } from '../events/bus';
+import type { CommissionReport, ExecutionReport, IbEventSink, OrderError, OrderReport } from '../ib/ib-types';
+import { recordCommission, recordExecution } from '../trades/execution-store';
+import { isFatalOrderError, orderStatusFromIb } from './ib-status';
+
+const MATCH_ORDER = `((client_id = $1 AND ib_order_id = $2) OR ($3::text IS NOT NULL AND order_ref = $3)
+  OR ($4::bigint IS NOT NULL AND perm_id = $4))`;
+
+/**
+ * Applies everything IB says about our orders to the database, one event at a time in arrival order (so a late
+ * "Submitted" can never overwrite a "Filled"), then tells the browsers.
+ */
+export class OrderLedger implements IbEventSink {
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly bus: EventBus,
+    private readonly log: Logger,
+    private readonly clientId: number,
+  ) {}
+
+  /** Resolves when every event received so far is written. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  orderReport(r: OrderReport): void {
+    this.enqueue(() => this.applyOrderReport(r));
+  }
+
+  execution(e: ExecutionReport): void {
+    this.enqueue(async () => {
+      const result = await this.db.transaction((tx) => recordExecution(tx, e, this.clientId));
+      if (!result.changed) return;
+      this.bus.publish('execution', e.execId);
+      if (result.orderId !== null) this.bus.publish('order', result.orderId);
+    });
+  }
+
+  commission(c: CommissionReport): void {
+    this.enqueue(async () => {
+      await this.db.transaction((tx) => recordCommission(tx, c));
+      this.bus.publish('execution', c.execId, 'commission');
+    });
+  }
+
+  orderError(e: OrderError): void {
+    this.enqueue(() => this.applyOrderError(e));
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.chain = this.chain.then(task).catch((error: unknown) => this.log.error({ err: error }, 'could not record an IB event'));
+  }
+
+  private async applyOrderReport(r: OrderReport): Promise<void> {
+    const status = orderStatusFromIb(r.ibStatus);
+    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await this.db.query(
+      `UPDATE orders SET
+         perm_id = coalesce(perm_id, $4),
+         status = CASE WHEN status IN ('filled', 'cancelled', 'rejected') THEN status
+                       WHEN $5 = 'working' AND $6::numeric >= quantity THEN 'filled' ELSE $5 END,
+         filled = greatest(filled, coalesce($6::numeric, filled)),
+         remaining = greatest(quantity - greatest(filled, coalesce($6::numeric, filled)), 0),
+         avg_fill_price = coalesce($7::numeric, avg_fill_price),
+         acknowledged_at = coalesce(acknowledged_at, now()),
+         filled_at = CASE WHEN $5 = 'filled' THEN coalesce(filled_at, now()) ELSE filled_at END,
+         closed_at = CASE WHEN $5 IN ('cancelled', 'rejected') AND status NOT IN ('filled', 'cancelled', 'rejected')
+                          THEN now() ELSE closed_at END,
+         last_error = CASE WHEN $5 = 'rejected' THEN coalesce(last_error, 'IB set the order Inactive') ELSE last_error END,
+         updated_at = now()
+       WHERE ${MATCH_ORDER}
+       RETURNING id, alert_id, status, last_error`,
+      [r.clientId ?? this.clientId, r.ibOrderId, r.orderRef, r.permId, status, r.filled, r.avgFillPrice],
+    );
+    await this.afterOrderChange(rows);
+  }
+
+  private async applyOrderError(e: OrderError): Promise<void> {
+    const fatal = isFatalOrderError(e.code);
+    const text = `IB ${e.code}: ${e.message}`;
+    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await this.db.query(
+      `UPDATE orders SET
+         last_error = $5, last_error_code = $6,
+         status = CASE WHEN $7 AND status IN ('submitting', 'working') AND filled = 0 THEN 'rejected' ELSE status END,
+         closed_at = CASE WHEN $7 AND status IN ('submitting', 'working') AND filled = 0 THEN now() ELSE closed_at END,
+         updated_at = now()
+       WHERE ${MATCH_ORDER}
+       RETURNING id, alert_id, status, last_error`,
+      [this.clientId, e.ibOrderId, null, null, text, e.code, fatal],
+    );
+    if (rows.length === 0) this.log.warn({ ib: e }, `IB error for an order we do not know: ${text}`);
+    await this.afterOrderChange(rows);
+  }
+
+  /** A rejected order makes its alert's fate "failed", with IB's code and message. */
+  private async afterOrderChange(rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }>) {
+    for (const row of rows) {
+      this.bus.publish('order', row.id, row.status);
+      if (row.status !== 'rejected' || row.alert_id === null) continue;
+      const failed = await this.db.query(
+        `UPDATE alerts SET status = 'failed', reason = $2, updated_at = now() WHERE id = $1 AND status = 'placed' RETURNING id`,
+        [row.alert_id, `Rejected by IB — ${row.last_error ?? 'no reason given'}`],
+      );
+      if (failed.length) this.bus.publish('alert', row.alert_id, 'failed');
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/** An accepted alert waiting for its order: what the dispatcher needs, from memory or from the database. */
+export interface PendingAlert {
+  id: number;
+  receivedAt: Date;
+  strategy: string;
+  symbol: string;
+  exchange: string | null;
+  price: string;
+  direction: 'BUY' | 'SELL';
+  quantity: string | null;
+  orderType: string | null;
+  limitPrice: string | null;
+  stopPrice: string | null;
+  tif: string | null;
+  secType: string | null;
+  currency: string | null;
+}
+
+export const PENDING_ALERT_COLUMNS = `id, received_at, strategy, symbol, exchange, price::text AS price, direction,
+  quantity::text AS quantity, order_type, limit_price::text AS limit_price, stop_price::text AS stop_price, tif,
+  sec_type, currency`;
+
+export function pendingAlertFromRow(r: Record<string, unknown>): PendingAlert {
+  return {
+    id: r.id as number,
+    receivedAt: r.received_at as Date,
+    strategy: r.strategy as string,
+    symbol: r.symbol as string,
+    exchange: r.exchange as string | null,
+    price: r.price as string,
+    direction: r.direction as 'BUY' | 'SELL',
+    quantity: r.quantity as string | null,
+    orderType: r.order_type as string | null,
+    limitPrice: r.limit_price as string | null,
+    stopPrice: r.stop_price as string | null,
+    tif: r.tif as string | null,
+    secType: r.sec_type as string | null,
+    currency: r.currency as string | null,
+  };
+}

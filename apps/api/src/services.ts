@@ -1,0 +1,114 @@
+import { IbSimulator } from '@tradehook/ib-simulator';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { AlertStore } from './alerts/alert-store';
+import { LIVE_PORTS, type Config } from './config';
+import { EventBus } from './events/bus';
+import { AlertWriter, type AlertRecord } from './ingest/alert-writer';
+import { globalSecretAuthenticator } from './ingest/authenticate';
+import { WebhookIntake } from './ingest/webhook-intake';
+import { IbSession } from './ib/ib-session';
+import { ContractResolver } from './orders/contract-resolver';
+import { Dispatcher } from './orders/dispatcher';
+import { Mutex } from './orders/mutex';
+import { OrderLedger } from './orders/order-ledger';
+import type { PendingAlert } from './orders/pending-alert';
+import { reconcile } from './orders/reconciler';
+import { baseRiskCheck } from './orders/risk';
+import { StatusService } from './status/status-service';
+import { TradeQueries } from './trades/trade-queries';
+
+export interface Services {
+  bus: EventBus;
+  writer: AlertWriter;
+  intake: WebhookIntake;
+  alerts: AlertStore;
+  trades: TradeQueries;
+  status: StatusService;
+  session: IbSession;
+  ledger: OrderLedger;
+  dispatcher: Dispatcher;
+  contracts: ContractResolver;
+  /** The in-process IB Gateway stand-in, when no IB_HOST is configured. */
+  simulator: IbSimulator | null;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface ServiceContext {
+  config: Config;
+  db: DataSource;
+  log: Logger;
+  version: string;
+  embeddedDatabase: boolean;
+  /** Where TradingView should post (shown in /api/status and the web app). */
+  webhookUrl: string;
+}
+
+/** The composition root: every long-lived part of Tradehook, wired once. */
+export async function createServices(ctx: ServiceContext): Promise<Services> {
+  const { config, db, log } = ctx;
+  const bus = new EventBus();
+  const simulator = config.ib.host ? null : new IbSimulator({ port: 0 });
+  const ibPort = simulator ? await simulator.start() : config.ib.port!;
+  const mode = simulator ? 'simulator' : config.ib.allowLive && LIVE_PORTS.includes(ibPort) ? 'live' : 'paper';
+  if (simulator) log.info({ ib: { port: ibPort } }, `IB_HOST not set: trading against the built-in IB simulator on port ${ibPort} (no real orders)`);
+
+  const mutex = new Mutex();
+  const ledger = new OrderLedger(db, bus, log, config.ib.clientId);
+  const contracts = new ContractResolver(db);
+  let dispatcher: Dispatcher | null = null;
+  const session = new IbSession(
+    { host: config.ib.host ?? '127.0.0.1', port: ibPort, clientId: config.ib.clientId, mode, maxMessagesPerSecond: config.ib.maxMessagesPerSecond },
+    {
+      sink: ledger,
+      reconcile: (s) => reconcile(s, { db, ledger, mutex, log }),
+      onChange: (connection) => {
+        bus.publish('connection', connection.state, connection.reason ?? undefined);
+        if (connection.state === 'connected') dispatcher?.onReady();
+      },
+    },
+    log,
+  );
+  dispatcher = new Dispatcher(db, session, contracts, baseRiskCheck(() => config.killSwitch), mutex, bus, log,
+    { maxAgeMs: config.orderMaxAgeSeconds * 1000 });
+
+  const writer = new AlertWriter(db, { duplicateWindowSeconds: config.duplicateWindowSeconds }, (committed) => {
+    const accepted: PendingAlert[] = [];
+    for (const { outcome, record } of committed) {
+      bus.publish('alert', outcome.id, outcome.status);
+      if (outcome.status === 'accepted') accepted.push(pendingAlertOf(outcome.id, record));
+    }
+    if (accepted.length) dispatcher!.enqueue(accepted);
+  });
+  const knownSecrets = () => [config.webhookSecret];
+  const intake = new WebhookIntake(writer, globalSecretAuthenticator(config.webhookSecret), knownSecrets,
+    (message, error) => log.error({ err: error }, message));
+  const status = new StatusService(db, {
+    version: ctx.version, startedAt: new Date(), embeddedDatabase: ctx.embeddedDatabase, webhookUrl: ctx.webhookUrl,
+  }, session, { pending: () => dispatcher!.pending(), killSwitch: () => config.killSwitch });
+
+  return {
+    bus, writer, intake, alerts: new AlertStore(db), trades: new TradeQueries(db), status, session, ledger,
+    dispatcher, contracts, simulator,
+    start() {
+      dispatcher!.start();
+      session.start();
+    },
+    async stop() {
+      dispatcher!.stop();
+      await writer.drain();
+      await session.stop();
+      await ledger.idle();
+      await simulator?.stop();
+    },
+  };
+}
+
+function pendingAlertOf(id: number, r: AlertRecord): PendingAlert {
+  return {
+    id, receivedAt: new Date(r.received_at), strategy: r.strategy!, symbol: r.symbol!, exchange: r.exchange,
+    price: r.price!, direction: r.direction as 'BUY' | 'SELL', quantity: r.quantity, orderType: r.order_type,
+    limitPrice: r.limit_price, stopPrice: r.stop_price, tif: r.tif, secType: r.sec_type, currency: r.currency,
+  };
+}

@@ -1,0 +1,72 @@
+import type { ConsolidatedTrade, RecentTrade } from '@tradehook/contracts';
+import type { DataSource } from 'typeorm';
+
+type Row = Record<string, unknown>;
+const iso = (v: unknown) => (v as Date).toISOString();
+
+/** The trades page's two tables; both are index scans whatever the size of the executions table. */
+export class TradeQueries {
+  constructor(private readonly db: DataSource) {}
+
+  async recent(limit = 20): Promise<RecentTrade[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT e.exec_id, e.ib_order_id, e.perm_id, e.symbol, e.sec_type, e.exchange, e.side, e.price::text AS price,
+              e.avg_price::text AS avg_price, e.shares::text AS shares, e.cum_qty::text AS cum_qty, e.executed_at,
+              e.account, c.commission::text AS commission, c.currency AS commission_currency,
+              c.realized_pnl::text AS realized_pnl
+       FROM executions e LEFT JOIN commissions c ON c.exec_id = e.exec_id
+       ORDER BY e.executed_at DESC, e.id DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      execId: r.exec_id as string,
+      orderId: r.ib_order_id as number,
+      permId: r.perm_id as number,
+      symbol: r.symbol as string,
+      secType: r.sec_type as string,
+      exchange: r.exchange as string,
+      direction: r.side as RecentTrade['direction'],
+      price: r.price as string,
+      avgPrice: r.avg_price as string,
+      quantity: r.shares as string,
+      cumQty: r.cum_qty as string,
+      time: iso(r.executed_at),
+      account: r.account as string,
+      commission: r.commission as string | null,
+      commissionCurrency: r.commission_currency as string | null,
+      realizedPnl: r.realized_pnl as string | null,
+    }));
+  }
+
+  /** One row per order (permId): the execution with the highest cumulative quantity. */
+  async consolidated(limit = 20): Promise<ConsolidatedTrade[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT t.perm_id, e.ib_order_id, e.symbol, e.side, e.avg_price::text AS avg_price, t.cum_qty::text AS cum_qty,
+              e.executed_at, t.executions, a.id AS alert_id, a.price::text AS alert_price,
+              (CASE WHEN e.side = 'BUY' THEN e.avg_price - a.price ELSE a.price - e.avg_price END)::text AS slippage,
+              (extract(epoch FROM (last.received_at - a.received_at)) * 1000)::float8 AS latency_ms
+       FROM consolidated_trades t
+       JOIN executions e ON e.id = t.execution_id
+       LEFT JOIN orders o ON o.id = e.order_id
+       LEFT JOIN alerts a ON a.id = o.alert_id
+       LEFT JOIN LATERAL (SELECT max(x.received_at) AS received_at FROM executions x WHERE x.perm_id = t.perm_id) last
+         ON a.id IS NOT NULL
+       ORDER BY t.last_exec_at DESC, t.perm_id DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      permId: r.perm_id as number,
+      orderId: r.ib_order_id as number,
+      symbol: r.symbol as string,
+      direction: r.side as ConsolidatedTrade['direction'],
+      avgPrice: r.avg_price as string,
+      cumQty: r.cum_qty as string,
+      time: iso(r.executed_at),
+      executions: r.executions as number,
+      alertId: (r.alert_id as number | null) ?? null,
+      alertPrice: (r.alert_price as string | null) ?? null,
+      slippage: (r.slippage as string | null) ?? null,
+      latencyMs: r.latency_ms === null || r.latency_ms === undefined ? null : Math.round((r.latency_ms as number) * 10) / 10,
+    }));
+  }
+}

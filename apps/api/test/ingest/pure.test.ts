@@ -1,0 +1,67 @@
+import { toDecimal } from '../../src/ingest/decimal';
+import { redactSecrets } from '../../src/ingest/redact';
+import { validatePayload } from '../../src/ingest/validate';
+
+const PRICE = { maxAbs: 1e12, maxDecimals: 10 };
+
+describe('toDecimal', () => {
+  it.each([
+    [15000.5, '15000.5'], ['15000.50', '15000.50'], [' 1.123456 ', '1.123456'], ['1.5e-7', '0.00000015'],
+    ['+2.', '2'], [1e21 / 1e10, '100000000000'], ['-0.5', '-0.5'], ['.25', '0.25'],
+  ])('%p → %p', (input, expected) => {
+    expect(toDecimal(input as number | string, PRICE)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([['NaN'], ['Infinity'], ['1e400'], [Number.NaN], ['12abc'], ['']])('refuses %p', (input) => {
+    expect(toDecimal(input as number | string, PRICE).ok).toBe(false);
+  });
+
+  it('enforces size, decimals and sign', () => {
+    expect(toDecimal('1e13', PRICE)).toEqual({ ok: false, problem: 'must be smaller than 1000000000000' });
+    expect(toDecimal('0.00000000001', PRICE)).toEqual({ ok: false, problem: 'must have at most 10 decimals' });
+    expect(toDecimal('0', { ...PRICE, positive: true })).toEqual({ ok: false, problem: 'must be greater than 0' });
+  });
+});
+
+describe('redactSecrets', () => {
+  it('replaces every secret field value, keeping the rest byte for byte', () => {
+    const text = '{"price": 15000.50, "secmgs" : "s3cr\\"et", "secret":123, "passphrase":"p"}';
+    expect(redactSecrets(text, [])).toBe('{"price": 15000.50, "secmgs" : "[redacted]", "secret":"[redacted]", "passphrase":"[redacted]"}');
+  });
+
+  it('removes a known secret wherever else it appears', () => {
+    expect(redactSecrets('alert hunter22 fired', ['hunter22'])).toBe('alert [redacted] fired');
+  });
+});
+
+describe('validatePayload', () => {
+  const base = { stratName: 'S', symbol: 'aapl', price: 1, direction: 'buy' };
+
+  it('normalises case and keeps decimals exact', () => {
+    const result = validatePayload({ ...base, quantity: '10', orderType: 'lmt', limitPrice: '99.990', tif: 'gtc' });
+    expect(result).toEqual({ ok: true, alert: expect.objectContaining({
+      symbol: 'AAPL', direction: 'BUY', quantity: '10', orderType: 'LMT', limitPrice: '99.990', tif: 'GTC' }) });
+  });
+
+  it('lists every problem once per field', () => {
+    const result = validatePayload({ price: true, direction: 'x', __proto__x: 1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(expect.arrayContaining([
+      { field: 'stratName', problem: 'is required' },
+      { field: 'symbol', problem: 'is required' },
+      { field: 'price', problem: 'must be a number (or a number in quotes)' },
+      { field: 'direction', problem: 'must be BUY or SELL' },
+      expect.objectContaining({ field: '__proto__x' }),
+    ]));
+  });
+
+  it('refuses a __proto__ key', () => {
+    const result = validatePayload(JSON.parse('{"stratName":"S","symbol":"A","price":1,"direction":"BUY","__proto__":{"x":1}}'));
+    expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ field: '__proto__' })] });
+  });
+
+  it('needs a stop price for stop orders', () => {
+    expect(validatePayload({ ...base, orderType: 'STP' })).toEqual({ ok: false, problems: [{ field: 'stopPrice', problem: 'is required for STP orders' }] });
+  });
+});

@@ -1,0 +1,72 @@
+import { Writable } from 'node:stream';
+import { IbSimulator, type SimulatorOptions } from '@tradehook/ib-simulator';
+import { startTradehook, type RunningTradehook } from '../../src/start';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const TEST_SECRET = 'test-secret-Zq8v1';
+
+export interface TestStack {
+  url: string;
+  running: RunningTradehook;
+  sim: IbSimulator;
+  db: TestDatabase;
+  /** Every log line the API wrote, as text. */
+  logs: string[];
+  post(body: unknown, contentType?: string): Promise<{ status: number; body: any }>;
+  get(path: string): Promise<{ status: number; body: any }>;
+  query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The real product on a fresh database, talking to a simulator the test controls, over real sockets. */
+export async function startTestStack(options: { env?: Record<string, string>; sim?: SimulatorOptions; db?: TestDatabase } = {}): Promise<TestStack> {
+  const db = options.db ?? (await createTestDatabase());
+  const sim = new IbSimulator({ walk: false, ...options.sim });
+  const simPort = await sim.start();
+  const logs: string[] = [];
+  const logStream = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
+  const running = await startTradehook({
+    DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'info', WEBHOOK_SECRET: TEST_SECRET,
+    IB_HOST: '127.0.0.1', IB_PORT: String(simPort), IB_CLIENT_ID: '7', ...options.env,
+  }, { logStream });
+  const url = running.url;
+  const stack: TestStack = {
+    url, running, sim, db, logs,
+    async post(body, contentType = 'application/json') {
+      const res = await fetch(`${url}/webhook`, {
+        method: 'POST', headers: { 'content-type': contentType },
+        body: typeof body === 'string' || Buffer.isBuffer(body) ? (body as string) : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    async get(path) {
+      const res = await fetch(`${url}${path}`);
+      const text = await res.text();
+      return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+    },
+    query: (sql, params) => running.db.query(sql, params),
+    async waitFor(probe, what, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await probe();
+        if (value) return value as never;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async close() {
+      await running.close();
+      await sim.stop();
+      if (!options.db) await db.drop();
+    },
+  };
+  return stack;
+}
+
+/** The original application's documented payload, with the test secret. */
+export const originalPayload = (overrides: Record<string, unknown> = {}) => ({
+  stratName: 'Strat Alpha', alert: 'Trade Alert!', exchange: 'CME_MINI', symbol: 'NQU4',
+  price: 15000.5, direction: 'BUY', secmgs: TEST_SECRET, ...overrides,
+});

@@ -1,0 +1,63 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Decimal, Id, Nullable, NullableDecimal, Page, Pagination, Timestamp } from './common';
+
+export const ALERT_STATUSES = ['accepted', 'placed', 'refused', 'expired', 'failed', 'rejected', 'duplicate'] as const;
+export const AlertStatus = Type.Union(
+  ALERT_STATUSES.map((s) => Type.Literal(s)),
+  {
+    description:
+      'accepted: durable, waiting for dispatch · placed: an order went to IB · refused: a risk rule said no · ' +
+      'expired: IB was unreachable past ORDER_MAX_AGE · failed: IB rejected the order · ' +
+      'rejected: the request itself was invalid or unauthenticated · duplicate: a repeat of an earlier alert',
+  },
+);
+export type AlertStatus = Static<typeof AlertStatus>;
+
+export const AlertOrderSummary = Type.Object({
+  id: Id,
+  ibOrderId: Nullable(Type.Integer()),
+  status: Type.String(),
+  filled: Decimal('Filled quantity'),
+  avgFillPrice: NullableDecimal('Average fill price'),
+});
+
+export const Alert = Type.Object(
+  {
+    id: Id,
+    receivedAt: Timestamp('When the request arrived'),
+    clientIp: Nullable(Type.String()),
+    strategy: Nullable(Type.String()),
+    symbol: Nullable(Type.String()),
+    exchange: Nullable(Type.String()),
+    price: NullableDecimal('Price in the alert, exactly as sent'),
+    direction: Nullable(Type.String()),
+    quantity: NullableDecimal('Quantity in the alert'),
+    orderType: Nullable(Type.String()),
+    alertText: Nullable(Type.String()),
+    externalId: Nullable(Type.String({ description: "The sender's alertId" })),
+    status: AlertStatus,
+    reason: Nullable(Type.String({ description: 'Why it was rejected, refused, expired or failed' })),
+    httpStatus: Type.Integer(),
+    duplicateOf: Nullable(Type.Integer()),
+    order: Nullable(AlertOrderSummary),
+  },
+  { title: 'Alert' },
+);
+export type Alert = Static<typeof Alert>;
+
+export const AlertDetail = Type.Composite([
+  Alert,
+  Type.Object({ rawBody: Nullable(Type.String({ description: 'The body as received, secret redacted' })) }),
+]);
+export type AlertDetail = Static<typeof AlertDetail>;
+
+export const AlertListQuery = Type.Object({
+  ...Pagination,
+  strategy: Type.Optional(Type.String({ description: 'Exact strategy name' })),
+  symbol: Type.Optional(Type.String({ description: 'Exact symbol' })),
+  status: Type.Optional(AlertStatus),
+});
+export type AlertListQuery = Static<typeof AlertListQuery>;
+
+export const AlertList = Page(Alert);
+export type AlertList = Static<typeof AlertList>;

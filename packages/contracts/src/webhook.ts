@@ -1,0 +1,74 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const numericString = '^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\\s*$';
+/** TradingView renders placeholders as text, so a number may arrive quoted: both are accepted. */
+const NumberLike = (description: string, example: number) =>
+  Type.Union([Type.Number(), Type.String({ pattern: numericString })], { description, examples: [example] });
+
+const caseInsensitive = (words: string[]) =>
+  `^(${words.map((w) => [...w].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c === ' ' ? ' ' : c)).join('')).join('|')})$`;
+
+export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT'] as const;
+export const TIME_IN_FORCE = ['DAY', 'GTC', 'IOC', 'FOK', 'OPG'] as const;
+export const SEC_TYPES = ['STK', 'FUT', 'CASH', 'CFD', 'CRYPTO'] as const;
+export const SECRET_FIELDS = ['secmgs', 'secret', 'passphrase'] as const;
+
+export const WebhookPayload = Type.Object(
+  {
+    stratName: Type.String({ minLength: 1, maxLength: 100, description: 'Strategy name', examples: ['Strat Alpha'] }),
+    alert: Type.Optional(Type.String({ maxLength: 1000, description: 'Free text, e.g. {{strategy.order.comment}}' })),
+    exchange: Type.Optional(
+      Type.String({ maxLength: 50, description: 'TradingView exchange ({{exchange}}): CME_MINI, NASDAQ, NYSE…' }),
+    ),
+    symbol: Type.String({ minLength: 1, maxLength: 50, pattern: '^\\S+$', description: 'Ticker ({{ticker}})' }),
+    price: NumberLike('Price at the alert ({{close}}); kept exactly as sent', 15000.5),
+    direction: Type.String({
+      pattern: caseInsensitive(['BUY', 'SELL']),
+      description: 'BUY or SELL, any case ({{strategy.order.action}})',
+      examples: ['BUY'],
+    }),
+    quantity: Type.Optional(NumberLike('Order quantity; default: the strategy default, else 1', 1)),
+    orderType: Type.Optional(
+      Type.String({ pattern: caseInsensitive([...ORDER_TYPES]), description: 'MKT (default), LMT, STP or STP LMT' }),
+    ),
+    limitPrice: Type.Optional(NumberLike('Limit price for LMT / STP LMT (LMT defaults to price)', 15000)),
+    stopPrice: Type.Optional(NumberLike('Stop (trigger) price for STP / STP LMT', 14990)),
+    tif: Type.Optional(Type.String({ pattern: caseInsensitive([...TIME_IN_FORCE]), description: 'Time in force, default DAY' })),
+    secType: Type.Optional(Type.String({ pattern: caseInsensitive([...SEC_TYPES]), description: 'Security type override' })),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$', description: 'Currency override, e.g. USD' })),
+    alertId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Your idempotency key: a repeat is answered "duplicate"' }),
+    ),
+    secmgs: Type.Optional(Type.String({ maxLength: 500, description: 'The shared secret (original field name)' })),
+    secret: Type.Optional(Type.String({ maxLength: 500, description: 'The shared secret (alias of secmgs)' })),
+    passphrase: Type.Optional(Type.String({ maxLength: 500, description: 'The shared secret (alias of secmgs)' })),
+  },
+  { additionalProperties: false, title: 'TradingView alert' },
+);
+export type WebhookPayload = Static<typeof WebhookPayload>;
+
+export const WebhookReply = Type.Object(
+  {
+    id: Type.Integer({ description: 'The alert id (for a duplicate: the original alert)' }),
+    status: Type.Union([Type.Literal('accepted'), Type.Literal('duplicate')]),
+  },
+  { title: 'Alert acknowledged' },
+);
+export type WebhookReply = Static<typeof WebhookReply>;
+
+/** The original application's documented payload: it must keep working unchanged. */
+export const ORIGINAL_PAYLOAD_EXAMPLE = {
+  stratName: 'Strat Alpha',
+  alert: 'Trade Alert!',
+  exchange: 'CME_MINI',
+  symbol: 'NQU4',
+  price: 15000.5,
+  direction: 'BUY',
+  secmgs: 'your_secret_message',
+} as const;
+
+/** What a trader pastes into TradingView's alert message box. */
+export const TRADINGVIEW_TEMPLATE =
+  '{"stratName":"Strat Alpha","alert":"{{strategy.order.comment}}","exchange":"{{exchange}}",' +
+  '"symbol":"{{ticker}}","price":{{close}},"direction":"{{strategy.order.action}}",' +
+  '"quantity":{{strategy.order.contracts}},"alertId":"{{strategy.order.id}}-{{timenow}}","secmgs":"your_secret_message"}';
