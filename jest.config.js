@@ -12,9 +12,15 @@ const swc = [
 ];
 // Jest on Node 20 cannot require() ESM-only dependencies, so those few are transformed too.
 const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie)[@/])'];
-const common = { transform: { '^.+\\.(t|j|mj)sx?$': swc }, transformIgnorePatterns, testTimeout: 60_000 };
+const common = {
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns,
+  // Sources import siblings as './x.js' where Node's ESM rules want it; jest resolves those to the .ts file.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};
 
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'contracts', rootDir: 'packages/contracts', testEnvironment: 'node' },
     { ...common, displayName: 'ib-simulator', rootDir: 'packages/ib-simulator', testEnvironment: 'node' },

@@ -97,7 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
       port: ibPort,
       clientId: int('IB_CLIENT_ID', 17, 0, 2_147_483_647)!,
       allowLive,
-      maxMessagesPerSecond: int('IB_MAX_MESSAGES_PER_SECOND', 45, 1, 50)!,
+      maxMessagesPerSecond: int('IB_MAX_MESSAGES_PER_SECOND', 48, 1, 50)!,
     },
     orderMaxAgeSeconds: int('ORDER_MAX_AGE', 60, 1, 86_400)!,
     killSwitch: bool('KILL_SWITCH'),

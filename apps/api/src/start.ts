@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/data-source';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import type { EmbeddedDatabase } from './db/embedded-postgres';
 import { createLogger } from './logging';
 import { createServices, type Services } from './services';
 import { version } from './version';
@@ -33,7 +33,9 @@ export async function startTradehook(env: Record<string, string | undefined> = p
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
     log.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.dataDir, (m) => log.warn(m));
+    // Loaded only when needed: embedded-postgres is ESM-only and heavy.
+    const { startEmbeddedPostgres } = await import('./db/embedded-postgres.js');
+    embedded = await startEmbeddedPostgres(config.dataDir, (m: string) => log.warn(m));
   }
   const db = await openDatabase({ url: config.databaseUrl ?? embedded!.url });
   const shownHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;

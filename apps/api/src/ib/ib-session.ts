@@ -197,7 +197,9 @@ export class IbSession {
     api.on(EventName.info, (message: string, code: number) => {
       if (!current()) return;
       // A Gateway that lost IB is treated as a drop: reconnecting gives a fresh generation and a full reconcile.
-      if (IB_LINK_LOST.has(code)) this.fail(generation, `IB Gateway lost its link to IB (${code}): ${message}`);
+      // IB sends id -1 messages (client id in use, pacing violation) as info too.
+      if (CONNECTION_ERRORS.has(code) || code === 100) this.fail(generation, `${code}: ${message}`);
+      else if (IB_LINK_LOST.has(code)) this.fail(generation, `IB Gateway lost its link to IB (${code}): ${message}`);
       else if (IB_LINK_RESTORED.has(code)) this.log.info({ ib: { code } }, message);
       else {
         this.log.debug({ ib: { code } }, message);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { sqlRows } from '../db/sql';
 import type { EventBus } from '../events/bus';
 import type { IbSession } from '../ib/ib-session';
 import type { ContractResolver } from './contract-resolver';
@@ -122,7 +123,7 @@ export class Dispatcher {
   }
 
   private async expire(alertId: number, ageMs: number): Promise<void> {
-    const rows = await this.db.query(
+    const rows = await sqlRows(this.db, 
       `UPDATE alerts SET status = 'expired', reason = $2, updated_at = now() WHERE id = $1 AND status = 'accepted' RETURNING id`,
       [alertId, `Not placed: ${Math.round(ageMs / 1000)} s old, older than ORDER_MAX_AGE (${this.options.maxAgeMs / 1000} s)`],
     );
@@ -130,7 +131,7 @@ export class Dispatcher {
   }
 
   private async refuse(alertId: number, reason: string): Promise<void> {
-    const rows = await this.db.query(
+    const rows = await sqlRows(this.db, 
       `UPDATE alerts SET status = 'refused', reason = $2, updated_at = now() WHERE id = $1 AND status = 'accepted' RETURNING id`,
       [alertId, reason],
     );
@@ -140,7 +141,7 @@ export class Dispatcher {
   /** Alerts that waited too long — IB down, or a backlog — get their fate recorded even while nothing is placed. */
   private async expireStale(): Promise<void> {
     try {
-      const rows: Array<{ id: number }> = await this.db.query(
+      const rows: Array<{ id: number }> = await sqlRows(this.db, 
         `UPDATE alerts SET status = 'expired', updated_at = now(),
            reason = $2
          WHERE status = 'accepted' AND received_at < now() - make_interval(secs => $1::float8) RETURNING id`,

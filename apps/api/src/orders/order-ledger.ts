@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { sqlRows } from '../db/sql';
 import type { EventBus } from '../events/bus';
 import type { CommissionReport, ExecutionReport, IbEventSink, OrderError, OrderReport } from '../ib/ib-types';
 import { recordCommission, recordExecution } from '../trades/execution-store';
@@ -57,7 +58,7 @@ export class OrderLedger implements IbEventSink {
 
   private async applyOrderReport(r: OrderReport): Promise<void> {
     const status = orderStatusFromIb(r.ibStatus);
-    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await this.db.query(
+    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await sqlRows(this.db, 
       `UPDATE orders SET
          perm_id = coalesce(perm_id, $4),
          status = CASE WHEN status IN ('filled', 'cancelled', 'rejected') THEN status
@@ -81,7 +82,7 @@ export class OrderLedger implements IbEventSink {
   private async applyOrderError(e: OrderError): Promise<void> {
     const fatal = isFatalOrderError(e.code);
     const text = `IB ${e.code}: ${e.message}`;
-    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await this.db.query(
+    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await sqlRows(this.db, 
       `UPDATE orders SET
          last_error = $5, last_error_code = $6,
          status = CASE WHEN $7 AND status IN ('submitting', 'working') AND filled = 0 THEN 'rejected' ELSE status END,
@@ -100,7 +101,7 @@ export class OrderLedger implements IbEventSink {
     for (const row of rows) {
       this.bus.publish('order', row.id, row.status);
       if (row.status !== 'rejected' || row.alert_id === null) continue;
-      const failed = await this.db.query(
+      const failed = await sqlRows(this.db, 
         `UPDATE alerts SET status = 'failed', reason = $2, updated_at = now() WHERE id = $1 AND status = 'placed' RETURNING id`,
         [row.alert_id, `Rejected by IB — ${row.last_error ?? 'no reason given'}`],
       );

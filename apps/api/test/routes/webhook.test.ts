@@ -17,7 +17,7 @@ describe('POST /webhook', () => {
     "price": 15000.50, "direction": "BUY", "secmgs": "${TEST_SECRET}" }`,
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { id: number; status: string };
     expect(body).toEqual({ id: expect.any(Number), status: 'accepted' });
     const row = await alertRow(body.id);
     expect(row).toMatchObject({ strategy: 'Strat Alpha', symbol: 'NQU4', exchange: 'CME_MINI', direction: 'BUY',

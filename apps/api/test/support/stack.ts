@@ -20,10 +20,12 @@ export interface TestStack {
 }
 
 /** The real product on a fresh database, talking to a simulator the test controls, over real sockets. */
-export async function startTestStack(options: { env?: Record<string, string>; sim?: SimulatorOptions; db?: TestDatabase } = {}): Promise<TestStack> {
+export async function startTestStack(options: {
+  env?: Record<string, string>; sim?: SimulatorOptions; simulator?: IbSimulator; db?: TestDatabase;
+} = {}): Promise<TestStack> {
   const db = options.db ?? (await createTestDatabase());
-  const sim = new IbSimulator({ walk: false, ...options.sim });
-  const simPort = await sim.start();
+  const sim = options.simulator ?? new IbSimulator({ walk: false, ...options.sim });
+  const simPort = options.simulator ? sim.port : await sim.start();
   const logs: string[] = [];
   const logStream = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
   const running = await startTradehook({
@@ -58,7 +60,7 @@ export async function startTestStack(options: { env?: Record<string, string>; si
     },
     async close() {
       await running.close();
-      await sim.stop();
+      if (!options.simulator) await sim.stop();
       if (!options.db) await db.drop();
     },
   };

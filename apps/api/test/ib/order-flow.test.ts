@@ -1,0 +1,84 @@
+import { originalPayload, startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ sim: { prices: { AAPL: 190.25, MSFT: 410 }, partialFills: 2, unknownSymbols: ['ZZZZ'] } });
+  await stack.waitFor(async () => stack.running.services.session.isReady(), 'IB connected');
+});
+afterAll(() => stack.close());
+
+const stock = (symbol: string, extra: Record<string, unknown> = {}) =>
+  originalPayload({ symbol, exchange: 'NASDAQ', price: 190, ...extra });
+
+async function orderOf(alertId: number) {
+  return stack.waitFor(async () => (await stack.query('SELECT * FROM orders WHERE alert_id = $1', [alertId]))[0], `order of alert ${alertId}`);
+}
+
+describe('alert → IB order → executions', () => {
+  it('places one order, records two partial executions with commissions, and consolidates them', async () => {
+    const { body } = await stack.post(stock('AAPL', { quantity: 10 }));
+    const order = await orderOf(body.id);
+    const filled = await stack.waitFor(async () => {
+      const [o] = await stack.query(`SELECT * FROM orders WHERE id = $1 AND status = 'filled'`, [order.id]);
+      return o;
+    }, 'order filled');
+    expect(filled).toMatchObject({ symbol: 'AAPL', sec_type: 'STK', side: 'BUY', quantity: '10', filled: '10', remaining: '0' });
+    expect(filled.perm_id).toBeGreaterThan(0);
+    expect(stack.sim.orders.filter((o) => o.orderRef === filled.order_ref)).toHaveLength(1);
+
+    const recent = await stack.waitFor(async () => {
+      const { body: rows } = await stack.get('/api/trades/recent?limit=20');
+      const mine = rows.filter((r: { permId: number }) => r.permId === filled.perm_id);
+      return mine.length === 2 && mine.every((r: { commission: string | null }) => r.commission !== null) && mine;
+    }, 'two executions with commissions');
+    expect(recent.map((r: { quantity: string }) => Number(r.quantity)).reduce((a: number, b: number) => a + b, 0)).toBe(10);
+    expect(recent.map((r: { cumQty: string }) => r.cumQty).sort()).toEqual(['10', '5']);
+
+    const { body: consolidated } = await stack.get('/api/trades/consolidated');
+    const row = consolidated.find((r: { permId: number }) => r.permId === filled.perm_id);
+    expect(row).toMatchObject({ orderId: filled.ib_order_id, symbol: 'AAPL', direction: 'BUY', cumQty: '10', executions: 2, alertId: body.id, alertPrice: '190' });
+    expect(row.avgPrice).toBe(filled.avg_fill_price);
+    expect(Number(row.slippage)).toBeCloseTo(Number(row.avgPrice) - 190, 8);
+    expect(row.latencyMs).toBeGreaterThanOrEqual(0);
+
+    const [{ status }] = await stack.query('SELECT status FROM alerts WHERE id = $1', [body.id]);
+    expect(status).toBe('placed');
+  });
+
+  it('adds no rows when IB replays the day\'s executions', async () => {
+    const before = await stack.query('SELECT count(*)::int AS n FROM executions');
+    const replayed = await stack.running.services.session.requestExecutions();
+    await stack.running.services.ledger.idle();
+    expect(replayed.length).toBeGreaterThanOrEqual(2);
+    expect(await stack.query('SELECT count(*)::int AS n FROM executions')).toEqual(before);
+  });
+
+  it('replaces an execution by its correction (.01 → .02)', async () => {
+    const [exec] = await stack.query(`SELECT * FROM executions ORDER BY id LIMIT 1`);
+    const corrected = stack.sim.correctExecution(exec.exec_id, 191.5);
+    const row = await stack.waitFor(async () =>
+      (await stack.query('SELECT * FROM executions WHERE exec_id = $1', [corrected.execId]))[0], 'corrected execution');
+    expect(row).toMatchObject({ id: exec.id, price: '191.5' });
+    expect(await stack.query('SELECT 1 FROM executions WHERE exec_id = $1', [exec.exec_id])).toHaveLength(0);
+  });
+
+  it('records an IB rejection on the order and the alert, with IB\'s code', async () => {
+    const { body } = await stack.post(stock('ZZZZ'));
+    const alert = await stack.waitFor(async () =>
+      (await stack.query(`SELECT * FROM alerts WHERE id = $1 AND status = 'failed'`, [body.id]))[0], 'alert failed');
+    expect(alert.reason).toMatch(/IB 200/);
+    const [order] = await stack.query('SELECT * FROM orders WHERE alert_id = $1', [body.id]);
+    expect(order).toMatchObject({ status: 'rejected', last_error_code: 200 });
+  });
+
+  it('reaches the simulator for a burst of 300 alerts, paced, with no error 100', async () => {
+    const before = stack.sim.orders.length;
+    const replies = await Promise.all(Array.from({ length: 300 }, (_, i) =>
+      stack.post(stock('MSFT', { alertId: `burst-${i}` }))));
+    expect(replies.every((r) => r.status === 200 && r.body.status === 'accepted')).toBe(true);
+    await stack.waitFor(async () => stack.sim.orders.length - before >= 300, '300 orders at the simulator', 30_000);
+    expect(stack.sim.stats.pacingViolations).toBe(0);
+    const refs = stack.sim.orders.slice(before).map((o) => o.orderRef);
+    expect(new Set(refs).size).toBe(300);
+  });
+});

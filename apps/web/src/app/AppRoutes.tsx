@@ -1,0 +1,33 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout';
+import { AlertsRoute } from './routes/alerts';
+import { GuideRoute } from './routes/guide';
+import { HomeRoute } from './routes/home';
+import { NotFoundRoute } from './routes/not-found';
+import { TradesRoute } from './routes/trades';
+
+// react-admin and MUI weigh ~300 KB gzip: only /admin pays for them.
+const AdminApp = lazy(() => import('../admin/AdminApp'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomeRoute />} />
+        <Route path="requests" element={<AlertsRoute />} />
+        <Route path="trades" element={<TradesRoute />} />
+        <Route path="guide" element={<GuideRoute />} />
+        <Route path="*" element={<NotFoundRoute />} />
+      </Route>
+      <Route
+        path="admin/*"
+        element={
+          <Suspense fallback={<p role="status">Loading the admin console…</p>}>
+            <AdminApp />
+          </Suspense>
+        }
+      />
+    </Routes>
+  );
+}

@@ -1,0 +1,49 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { makeAlert, makeStatus } from '../../test/fixtures';
+import { mockApi } from '../../test/mock-api';
+import { renderApp } from '../../test/render-app';
+
+describe('Home page', () => {
+  it('shows the IB connection, today’s counts, the latest alerts and a ready-to-run curl', async () => {
+    const api = mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/alerts': { body: { items: [makeAlert()], total: 1 } },
+    });
+    renderApp('/');
+
+    const ib = await screen.findByRole('region', { name: 'Interactive Brokers' });
+    expect(ib).toHaveTextContent('Connected');
+    expect(ib).toHaveTextContent('Paper trading');
+    expect(ib).toHaveTextContent('DU1234567');
+    expect(within(ib).getByRole('time')).toHaveAttribute('title', '2026-11-25T08:00:05.000Z');
+
+    const today = screen.getByRole('region', { name: 'Today' });
+    expect(within(today).getByText('Alerts accepted').nextSibling).toHaveTextContent('12');
+    expect(within(today).getByText('Fills').nextSibling).toHaveTextContent('9');
+
+    expect(await screen.findByRole('row', { name: /NQU4/ })).toBeInTheDocument();
+    await waitFor(() => expect(api.requests('GET /api/alerts')[0].searchParams.get('limit')).toBe('5'));
+
+    const curl = screen.getByText(/curl -X POST/);
+    expect(curl).toHaveTextContent("curl -X POST 'https://hooks.example.com/webhook'");
+    expect(curl).toHaveTextContent('"stratName":"Strat Alpha"');
+    expect(curl).toHaveTextContent('"price":15000.5');
+    expect(document.title).toBe('Home · Tradehook');
+  });
+
+  it('says why IB is not connected and when the database cannot give counts', async () => {
+    const status = makeStatus({
+      ib: { ...makeStatus().ib, state: 'connecting', reason: 'No answer from 127.0.0.1:4002', account: null },
+      today: null,
+    });
+    mockApi({ 'GET /api/status': { body: status }, 'GET /api/alerts': { body: { items: [], total: 0 } } });
+    renderApp('/');
+
+    const ib = await screen.findByRole('region', { name: 'Interactive Brokers' });
+    expect(ib).toHaveTextContent('Connecting');
+    expect(ib).toHaveTextContent('WhyNo answer from 127.0.0.1:4002');
+    expect(ib).toHaveTextContent('not reported yet');
+    expect(screen.getByRole('region', { name: 'Today' })).toHaveTextContent('Counts are unavailable');
+    expect(await screen.findByText(/No alerts yet/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,91 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { EventType } from '@tradehook/contracts';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { queryRoots } from './query-keys';
+
+/** connecting: first attempt · open: events flowing · down: lost, reconnecting · unsupported: no EventSource. */
+export type LiveEventsState = 'connecting' | 'open' | 'down' | 'unsupported';
+
+/** Which cached resources each server event makes stale (an order or fill also changes its alert's row). */
+const INVALIDATES: Record<EventType, ReadonlyArray<readonly string[]>> = {
+  alert: [queryRoots.alerts, queryRoots.status],
+  order: [queryRoots.trades, queryRoots.alerts, queryRoots.status],
+  execution: [queryRoots.trades, queryRoots.alerts, queryRoots.status],
+  connection: [queryRoots.status],
+};
+const EVENT_TYPES = Object.keys(INVALIDATES) as EventType[];
+
+const EVENT_SOURCE_CLOSED = 2;
+// A burst of fills becomes one refetch per resource, not one per fill.
+const COALESCE_MS = 100;
+const MAX_RECONNECT_DELAY_MS = 30_000;
+
+const LiveEventsContext = createContext<LiveEventsState>('connecting');
+
+export function useLiveEventsState(): LiveEventsState {
+  return useContext(LiveEventsContext);
+}
+
+/** Keeps one /api/events stream open for the whole app and turns its events into query invalidations. */
+export function LiveEventsProvider({ url = '/api/events', children }: { url?: string; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveEventsState>('connecting');
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') {
+      setState('unsupported');
+      return;
+    }
+    return connectLiveEvents(url, queryClient, setState);
+  }, [url, queryClient]);
+
+  return <LiveEventsContext.Provider value={state}>{children}</LiveEventsContext.Provider>;
+}
+
+function connectLiveEvents(url: string, queryClient: QueryClient, setState: (s: LiveEventsState) => void) {
+  let source: EventSource | null = null;
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let missedEvents = false;
+  const stale = new Set<readonly string[]>();
+
+  const flush = () => {
+    flushTimer = undefined;
+    for (const queryKey of stale) void queryClient.invalidateQueries({ queryKey });
+    stale.clear();
+  };
+  const onEvent = (type: EventType) => {
+    INVALIDATES[type].forEach((key) => stale.add(key));
+    flushTimer ??= setTimeout(flush, COALESCE_MS);
+  };
+
+  const open = () => {
+    source = new EventSource(url);
+    source.onopen = () => {
+      failures = 0;
+      setState('open');
+      // Whatever happened while the stream was down was not announced: refresh everything once.
+      if (missedEvents) void queryClient.invalidateQueries();
+      missedEvents = false;
+    };
+    source.onerror = () => {
+      missedEvents = true;
+      setState('down');
+      // EventSource retries by itself unless the server answered with an error; then we retry, backing off.
+      if (source?.readyState === EVENT_SOURCE_CLOSED) {
+        source.close();
+        const delay = Math.min(1000 * 2 ** failures++, MAX_RECONNECT_DELAY_MS);
+        reconnectTimer = setTimeout(open, delay);
+      }
+    };
+    for (const type of EVENT_TYPES) source.addEventListener(type, () => onEvent(type));
+  };
+
+  open();
+  return () => {
+    clearTimeout(reconnectTimer);
+    clearTimeout(flushTimer);
+    source?.close();
+  };
+}

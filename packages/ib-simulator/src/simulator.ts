@@ -1,0 +1,201 @@
+/**
+ * IbSimulator: an IB Gateway stand-in that speaks the TWS socket protocol to the real @stoqey/ib client.
+ * It wires the listener, the client sessions, the order engine and the price walk together, and owns the
+ * state that outlives connections and restarts (orders, executions, permIds, order-id high-water marks).
+ */
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import { ExecutionLedger } from './engine/execution-ledger';
+import { IdSource } from './engine/ids';
+import { type EngineSettings, OrderEngine } from './engine/order-engine';
+import { PriceBook } from './engine/price-book';
+import { createRandom, type Random } from './engine/prng';
+import { INFO_MESSAGES, SESSION_START_INFO_CODES } from './info-messages';
+import { negotiateServerVersion, resolveOptions } from './options';
+import { ClientNotifier } from './server/client-notifier';
+import { Listener } from './server/listener';
+import { RequestRouter } from './server/request-router';
+import { Session, type SessionHandler } from './server/session';
+import type { IbSimulatorEvents, ResolvedOptions, SimExecution, SimOrder, SimulatorOptions, SimulatorStats } from './types';
+import { RequestDecodeError } from './wire/client-requests';
+import { Incoming } from './wire/message-ids';
+import { errorMessage, managedAccounts, nextValidId } from './wire/server-messages';
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
+  /** Live counters since construction (restarts included). */
+  readonly stats: SimulatorStats = { messagesReceived: 0, placeOrders: 0, pacingViolations: 0, connections: 0, decodeErrors: 0 };
+  private readonly options: ResolvedOptions;
+  private readonly random: Random;
+  private readonly prices: PriceBook;
+  private readonly settings: EngineSettings;
+  private readonly engine: OrderEngine;
+  private readonly router: RequestRouter;
+  private readonly listener = new Listener((socket) => this.accept(socket));
+  /** Started sessions by client id: where an order's news is delivered. */
+  private readonly clients = new Map<number, Session>();
+  private walkTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(options?: SimulatorOptions) {
+    super();
+    this.options = resolveOptions(options);
+    this.random = createRandom(this.options.seed);
+    this.prices = new PriceBook(this.options.prices);
+    this.settings = {
+      account: this.options.account,
+      firstOrderId: this.options.firstOrderId,
+      partialFills: this.options.partialFills,
+      fillDelayMs: this.options.fillDelayMs,
+      unknownSymbols: new Set(this.options.unknownSymbols),
+    };
+    const ids = new IdSource(this.random);
+    const notifier = new ClientNotifier((clientId) => this.clients.get(clientId), this);
+    const ledger = new ExecutionLedger(ids, this.options.commissionPerShare);
+    this.engine = new OrderEngine(this.settings, this.prices, ids, ledger, notifier);
+    this.router = new RequestRouter(this.engine, this.options.account);
+  }
+
+  /** The bound port (kept through a restart); the configured one before start(). */
+  get port(): number {
+    return this.listener.port || this.options.port;
+  }
+
+  /** Every order placed, in arrival order. The objects are live: they change as the order progresses. */
+  get orders(): SimOrder[] {
+    return this.engine.book.all().map((record) => record.order);
+  }
+
+  /** Today's executions; a corrected execution appears only in its latest revision. */
+  get executions(): SimExecution[] {
+    return [...this.engine.ledger.all()];
+  }
+
+  async start(): Promise<number> {
+    this.stopped = false;
+    const port = await this.listener.listen(this.options.host, this.options.port);
+    this.startWalk();
+    return port;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.walkTimer) clearInterval(this.walkTimer);
+    this.walkTimer = undefined;
+    this.engine.shutdown();
+    await this.listener.close();
+  }
+
+  connectedClients(): number[] {
+    return [...this.clients.keys()];
+  }
+
+  /** A Gateway restart: connections dropped and refused for downMs, then accepted again on the same port. */
+  async restart(downMs: number): Promise<void> {
+    const port = this.port;
+    await this.listener.close();
+    await delay(downMs);
+    if (!this.stopped) await this.listener.listen(this.options.host, port);
+  }
+
+  dropConnections(): void {
+    this.listener.dropAll();
+  }
+
+  /** A notice with id −1 to every started client (1100, 1101, 1102, 2110, 2104…); arrives as `info`. */
+  sendInfo(code: number, message = INFO_MESSAGES[code] ?? `Simulated notice ${code}`): void {
+    for (const session of this.clients.values()) session.send(errorMessage(session.serverVersion, -1, code, message));
+  }
+
+  setPrice(symbol: string, price: number): void {
+    this.prices.set(symbol, price);
+    this.engine.onPricesChanged([symbol]);
+  }
+
+  getPrice(symbol: string): number {
+    return this.prices.get(symbol);
+  }
+
+  setFillDelay(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`fill delay must be >= 0, got ${ms}`);
+    this.settings.fillDelayMs = ms;
+  }
+
+  setUnknownSymbol(symbol: string, unknown = true): void {
+    if (unknown) this.settings.unknownSymbols.add(symbol);
+    else this.settings.unknownSymbols.delete(symbol);
+  }
+
+  setPartialFills(n: number): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`partial fills must be a positive integer, got ${n}`);
+    this.settings.partialFills = n;
+  }
+
+  /** Sends the next revision of an execution (".01" → ".02") live and makes it replace the old one in replays. */
+  correctExecution(execId: string, newPrice?: number): SimExecution {
+    return this.engine.correctExecution(execId, newPrice);
+  }
+
+  private startWalk(): void {
+    const { walk } = this.options;
+    if (!walk || this.walkTimer) return;
+    this.walkTimer = setInterval(() => {
+      this.engine.onPricesChanged(this.prices.step(this.random, walk.maxStepFraction));
+    }, walk.intervalMs);
+    this.walkTimer.unref(); // the walk alone must not keep a process (or jest) alive
+  }
+
+  private accept(socket: Socket): void {
+    this.stats.connections++;
+    // The session lives as long as its socket: the socket's listeners hold it, and clients maps it once started.
+    new Session(socket, this.sessionHandler, this.options.maxMessagesPerSecond);
+  }
+
+  private readonly sessionHandler: SessionHandler = {
+    negotiateVersion: (versionText) => negotiateServerVersion(versionText, this.options.serverVersion),
+    startApi: (session, clientId) => this.startApi(session, clientId),
+    handleMessage: (session, fields, receivedAt) => {
+      if (fields[0] === String(Incoming.PLACE_ORDER)) this.stats.placeOrders++;
+      this.router.route(session, fields, receivedAt);
+    },
+    countMessage: () => {
+      this.stats.messagesReceived++;
+    },
+    decodeError: (session, error) => {
+      this.stats.decodeErrors++;
+      // An order id read before the failure addresses the notice to that order (an `error`, not an `info`).
+      const id = error instanceof RequestDecodeError ? error.id : -1;
+      if (session.started) session.send(errorMessage(session.serverVersion, id, 320, `Error reading request: ${error.message}`));
+      this.emit('decodeError', error);
+    },
+    pacingViolation: (session) => {
+      this.stats.pacingViolations++;
+      const message = `Max rate of messages per second has been exceeded: max=${this.options.maxMessagesPerSecond}`;
+      session.send(errorMessage(session.serverVersion, -1, 100, message));
+      session.closeAfterFlush();
+      this.emit('pacingViolation', session.clientId ?? -1);
+    },
+    closed: (session) => {
+      if (session.clientId === undefined || this.clients.get(session.clientId) !== session) return;
+      this.clients.delete(session.clientId);
+      this.emit('disconnect', session.clientId);
+    },
+  };
+
+  /** START_API: a client id already connected gets 326 and is closed, as TWS does. */
+  private startApi(session: Session, clientId: number): void {
+    if (this.clients.has(clientId)) {
+      const message = 'Unable to connect as the client id is already in use. Retry with a unique client id.';
+      session.send(errorMessage(session.serverVersion, -1, 326, message));
+      session.closeAfterFlush();
+      return;
+    }
+    session.markStarted(clientId);
+    this.clients.set(clientId, session);
+    session.send(managedAccounts([this.options.account]));
+    session.send(nextValidId(this.engine.nextValidId(clientId)));
+    for (const code of SESSION_START_INFO_CODES) session.send(errorMessage(session.serverVersion, -1, code, INFO_MESSAGES[code]));
+    this.emit('connect', clientId);
+  }
+}

@@ -1,0 +1,120 @@
+/** The public shapes of the simulator: its options and the orders / executions it records. */
+
+export interface RandomWalkOptions {
+  intervalMs: number;
+  /** Largest relative move per step (0.0005 = 5 bp). */
+  maxStepFraction: number;
+}
+
+export interface SimulatorOptions {
+  host?: string;
+  port?: number;
+  account?: string;
+  firstOrderId?: number;
+  prices?: Record<string, number>;
+  unknownSymbols?: string[];
+  partialFills?: number;
+  fillDelayMs?: number;
+  walk?: RandomWalkOptions | false;
+  maxMessagesPerSecond?: number;
+  commissionPerShare?: number;
+  seed?: number;
+  serverVersion?: number;
+}
+
+export type OrderStatusName = 'PreSubmitted' | 'Submitted' | 'Filled' | 'Cancelled' | 'Inactive';
+
+export interface SimOrder {
+  orderId: number;
+  clientId: number;
+  permId: number;
+  /** The contract id the simulator assigned (or the one the client sent). */
+  conId: number;
+  symbol: string;
+  secType: string;
+  exchange: string;
+  primaryExchange: string;
+  currency: string;
+  localSymbol: string;
+  action: 'BUY' | 'SELL';
+  totalQuantity: number;
+  orderType: string;
+  lmtPrice?: number;
+  auxPrice?: number;
+  tif: string;
+  ocaGroup: string;
+  orderRef: string;
+  account: string;
+  parentId: number;
+  transmit: boolean;
+  status: OrderStatusName;
+  filled: number;
+  remaining: number;
+  avgFillPrice: number;
+  /** Epoch ms with sub-ms precision, taken when the PLACE_ORDER frame was decoded. */
+  receivedAt: number;
+}
+
+export interface SimExecution {
+  execId: string;
+  orderId: number;
+  clientId: number;
+  permId: number;
+  symbol: string;
+  secType: string;
+  exchange: string;
+  currency: string;
+  side: 'BOT' | 'SLD';
+  shares: number;
+  price: number;
+  cumQty: number;
+  avgPrice: number;
+  /** "20260101 12:00:00 UTC", as written to the wire. */
+  time: string;
+  account: string;
+  orderRef: string;
+  commission: number;
+}
+
+/** Events an IbSimulator emits, with their arguments. */
+export interface IbSimulatorEvents {
+  placeOrder: [order: SimOrder];
+  execution: [execution: SimExecution];
+  cancel: [order: SimOrder];
+  connect: [clientId: number];
+  disconnect: [clientId: number];
+  pacingViolation: [clientId: number];
+  decodeError: [error: Error];
+}
+
+export interface SimulatorStats {
+  messagesReceived: number;
+  placeOrders: number;
+  pacingViolations: number;
+  connections: number;
+  decodeErrors: number;
+}
+
+export interface ResolvedOptions {
+  host: string;
+  port: number;
+  account: string;
+  firstOrderId: number;
+  prices: Record<string, number>;
+  unknownSymbols: string[];
+  partialFills: number;
+  fillDelayMs: number;
+  walk: RandomWalkOptions | false;
+  maxMessagesPerSecond: number;
+  commissionPerShare: number;
+  seed: number;
+  serverVersion: number;
+}
+
+/** A position as reported by POSITION: the order supplies the contract fields. */
+export interface Position {
+  account: string;
+  order: SimOrder;
+  quantity: number;
+  avgCost: number;
+}
