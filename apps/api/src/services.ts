@@ -8,6 +8,7 @@ import { AlertWriter, type AlertRecord } from './ingest/alert-writer';
 import { globalSecretAuthenticator } from './ingest/authenticate';
 import { WebhookIntake } from './ingest/webhook-intake';
 import { IbSession } from './ib/ib-session';
+import type { ContractSpec } from './ib/ib-types';
 import { ContractResolver } from './orders/contract-resolver';
 import { Dispatcher } from './orders/dispatcher';
 import { Mutex } from './orders/mutex';
@@ -71,7 +72,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     log,
   );
   dispatcher = new Dispatcher(db, session, contracts, baseRiskCheck(() => config.killSwitch), mutex, bus, log,
-    { maxAgeMs: config.orderMaxAgeSeconds * 1000 });
+    { maxAgeMs: config.orderMaxAgeSeconds * 1000, beforePlace: simulator ? seedSimulatorPrice(simulator) : undefined });
 
   const writer = new AlertWriter(db, { duplicateWindowSeconds: config.duplicateWindowSeconds }, (committed) => {
     const accepted: PendingAlert[] = [];
@@ -102,6 +103,17 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
       await ledger.idle();
       await simulator?.stop();
     },
+  };
+}
+
+/** The demo simulator fills a symbol it has never seen at the price the first alert for it carried. */
+function seedSimulatorPrice(simulator: IbSimulator) {
+  const seen = new Set<string>();
+  return (alert: PendingAlert, contract: ContractSpec) => {
+    const price = Number(alert.price);
+    if (seen.has(contract.symbol) || !(price > 0)) return;
+    seen.add(contract.symbol);
+    simulator.setPrice(contract.symbol, price);
   };
 }
 

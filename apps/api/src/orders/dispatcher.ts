@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { sqlRows } from '../db/sql';
 import type { EventBus } from '../events/bus';
 import type { IbSession } from '../ib/ib-session';
+import type { ContractSpec } from '../ib/ib-types';
 import type { ContractResolver } from './contract-resolver';
 import { buildOrder } from './order-builder';
 import { insertOrderForAlert, sendOrder } from './order-placement';
@@ -14,6 +15,8 @@ export interface DispatcherOptions {
   maxAgeMs: number;
   /** Above this many alerts waiting in memory, the database alone is the queue. */
   memoryQueueLimit?: number;
+  /** Called just before an order is written (the built-in simulator learns a realistic price here). */
+  beforePlace?: (alert: PendingAlert, contract: ContractSpec) => void;
 }
 
 /**
@@ -112,6 +115,7 @@ export class Dispatcher {
     const verdict = await this.risk(alert);
     if (!verdict.ok) return this.refuse(alert.id, verdict.reason);
     const contract = await this.contracts.resolve(alert);
+    this.options.beforePlace?.(alert, contract);
     const order = buildOrder(alert, verdict.defaults);
     const row = await insertOrderForAlert(this.db, alert.id, this.session.allocateOrderId(), this.session.clientId, contract, order);
     if (!row) return; // already handled elsewhere (a sweep and the memory queue can both hold it)
