@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Decimal, Id, Nullable, NullableDecimal, Page, Pagination, Timestamp } from './common';
+import { OrderStatus } from './orders';
 
 export const ALERT_STATUSES = ['accepted', 'placed', 'refused', 'expired', 'failed', 'rejected', 'duplicate'] as const;
 export const AlertStatus = Type.Union(
@@ -16,7 +17,7 @@ export type AlertStatus = Static<typeof AlertStatus>;
 export const AlertOrderSummary = Type.Object({
   id: Id,
   ibOrderId: Nullable(Type.Integer()),
-  status: Type.String(),
+  status: OrderStatus,
   filled: Decimal('Filled quantity'),
   avgFillPrice: NullableDecimal('Average fill price'),
 });

@@ -47,6 +47,20 @@ export const WebhookPayload = Type.Object(
 );
 export type WebhookPayload = Static<typeof WebhookPayload>;
 
+/** Largest body /webhook reads. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Every error class /webhook answers, with its HTTP status and what it means for a trader. */
+export const WEBHOOK_ERRORS = {
+  malformed_body: { status: 400, meaning: 'The body is empty, not UTF-8 or not valid JSON' },
+  invalid_payload: { status: 400, meaning: 'One or more fields are missing or wrong; every one is listed in details' },
+  unauthorized: { status: 401, meaning: 'The secret (secmgs) is missing or wrong' },
+  payload_too_large: { status: 413, meaning: 'The body is over 64 KB' },
+  unsupported_media_type: { status: 415, meaning: 'Send application/json or text/plain' },
+  unavailable: { status: 503, meaning: 'The alert could not be stored and was NOT accepted; retry' },
+} as const;
+export type WebhookErrorCode = keyof typeof WEBHOOK_ERRORS;
+
 export const WebhookReply = Type.Object(
   {
     id: Type.Integer({ description: 'The alert id (for a duplicate: the original alert)' }),

@@ -1,4 +1,4 @@
-import type { Alert, AlertDetail, AlertListQuery, AlertList } from '@tradehook/contracts';
+import type { Alert, AlertDetail, AlertListQuery, AlertList, OrderStatus } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 
 const COLUMNS = `
@@ -31,7 +31,7 @@ function toAlert(r: AlertRow): Alert {
       ? {
           id: r.order_id as number,
           ibOrderId: r.ib_order_id as number | null,
-          status: r.order_status as string,
+          status: r.order_status as OrderStatus,
           filled: r.order_filled as string,
           avgFillPrice: r.order_avg_fill_price as string | null,
         }

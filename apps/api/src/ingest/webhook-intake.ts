@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ErrorResponse, FieldProblem, WebhookReply } from '@tradehook/contracts';
+import { WEBHOOK_BODY_LIMIT_BYTES, type ErrorResponse, type FieldProblem, type WebhookReply } from '@tradehook/contracts';
 import type { AlertRecord, AlertWriter } from './alert-writer';
 import type { Authenticator } from './authenticate';
 import { parseBody } from './body';
@@ -22,7 +22,7 @@ export interface WebhookResponse {
 }
 
 const ACCEPTED_TYPES = /^(application\/json|text\/plain)(\s*;|$)/i;
-export const BODY_LIMIT_BYTES = 64 * 1024;
+export const BODY_LIMIT_BYTES = WEBHOOK_BODY_LIMIT_BYTES;
 
 /**
  * The way of one alert up to its durable write: content type → JSON → secret → schema → one committed row.
