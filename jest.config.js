@@ -11,7 +11,8 @@ const swc = [
   },
 ];
 // Jest on Node 20 cannot require() ESM-only dependencies, so those few are transformed too.
-const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie)[@/])'];
+// (@fastify/cookie loads `cookie` with a dynamic import(), which jest's sandbox only supports once transformed.)
+const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie|@fastify\\+cookie|@fastify/cookie)[@/])'];
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns,

@@ -1,17 +1,28 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { adminResources } from './admin/resources';
 import type { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import type { EventBus } from './events/bus';
 import { preciseNow } from './ingest/time';
 import type { WebhookIntake } from './ingest/webhook-intake';
+import { authPlugin } from './plugins/auth';
 import { swaggerPlugin } from './plugins/swagger';
 import { webPlugin } from './plugins/web';
+import { adminActionRoutes } from './routes/admin/actions';
+import { adminResourceRoutes } from './routes/admin/resources';
 import { alertRoutes } from './routes/api/alerts';
+import { authRoutes } from './routes/auth';
 import { tradeRoutes } from './routes/api/trades';
+import { metricsRoutes } from './routes/metrics';
 import { statusRoutes } from './routes/status';
 import { webhookRoutes } from './routes/webhook';
+import type { Services } from './services';
 import type { StatusService } from './status/status-service';
 import type { TradeQueries } from './trades/trade-queries';
 
@@ -31,6 +42,7 @@ export interface AppDeps {
   trades: TradeQueries;
   status: StatusService;
   logger: Logger;
+  services: Services;
 }
 
 /** The whole HTTP application, without listening: the server and the tests build exactly this. */
@@ -73,9 +85,25 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.code(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Internal error' : error.message });
   });
 
+  const { services } = deps;
+  app.register(helmet, {
+    // Same-origin everything; inline styles for MUI/emotion (admin) and Swagger UI.
+    contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+    hsts: false,
+  });
+  if (deps.config.corsOrigins.length) {
+    app.register(cors, { origin: deps.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'] });
+  }
+  app.register(cookie);
+  app.register(rateLimit, { global: false });
+  app.register(authPlugin, { sessions: services.sessions });
   app.register(swaggerPlugin, { version: deps.version });
-  app.register(webhookRoutes, { intake: deps.intake });
+  app.register(webhookRoutes, { intake: deps.intake, rateLimitPerMinute: deps.config.webhookRateLimitPerMinute });
+  app.register(authRoutes, { users: services.users, sessions: services.sessions, audit: services.audit });
+  app.register(adminResourceRoutes, { db: services.db, audit: services.audit, resources: adminResources(services) });
+  app.register(adminActionRoutes, { db: services.db, writer: services.writer, session: services.session, audit: services.audit });
   app.register(statusRoutes, { status: deps.status, bus: deps.bus });
+  app.register(metricsRoutes, { metrics: services.metrics, token: deps.config.metricsToken });
   app.register(alertRoutes, { alerts: deps.alerts });
   app.register(tradeRoutes, { trades: deps.trades });
   app.register(webPlugin, { distDir: deps.config.webDistDir });

@@ -12,6 +12,10 @@ export interface Config {
   logLevel: string;
   duplicateWindowSeconds: number;
   trustedProxies: string[];
+  corsOrigins: string[];
+  webhookRateLimitPerMinute: number;
+  adminUser: string | null;
+  adminPassword: string | null;
   ib: {
     host: string | null;
     port: number | null;
@@ -22,6 +26,8 @@ export interface Config {
   orderMaxAgeSeconds: number;
   killSwitch: boolean;
   webDistDir: string;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +68,9 @@ export function loadConfig(env: Env = process.env): Config {
     return false;
   };
 
+  const list = (name: string) => (read(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const adminPassword = read('ADMIN_PASSWORD');
+  if (adminPassword && adminPassword.length < 10) problems.push('ADMIN_PASSWORD must be at least 10 characters');
   const databaseUrl = read('DATABASE_URL') ?? null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
@@ -91,7 +100,11 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecretIsExample: !secret,
     logLevel,
     duplicateWindowSeconds: int('DUPLICATE_WINDOW_SECONDS', 10, 0, 86_400)!,
-    trustedProxies: (read('TRUSTED_PROXIES') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxies: list('TRUSTED_PROXIES'),
+    corsOrigins: list('CORS_ORIGINS'),
+    webhookRateLimitPerMinute: int('WEBHOOK_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000)!,
+    adminUser: read('ADMIN_USER') ?? null,
+    adminPassword: read('ADMIN_PASSWORD') ?? null,
     ib: {
       host: ibHost,
       port: ibPort,
@@ -102,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     orderMaxAgeSeconds: int('ORDER_MAX_AGE', 60, 1, 86_400)!,
     killSwitch: bool('KILL_SWITCH'),
     webDistDir: path.resolve(read('WEB_DIST_DIR') ?? path.join(__dirname, '../../web/dist')),
+    metricsToken: read('METRICS_TOKEN') ?? null,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

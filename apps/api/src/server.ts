@@ -13,6 +13,13 @@ async function main(): Promise<void> {
     `  API docs:      ${url}/documentation\n` +
     `  IB:            ${ib.mode} at ${ib.host}:${ib.port} (client id ${ib.clientId})\n\n`,
   );
+  if (running.generatedAdmin) {
+    process.stdout.write(
+      `  First start: an admin was created. Sign in with\n` +
+      `      username: ${running.generatedAdmin.username}\n      password: ${running.generatedAdmin.password}\n` +
+      `  (shown only now; change it with: pnpm --filter @tradehook/api user ${running.generatedAdmin.username})\n\n`,
+    );
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -5,21 +5,29 @@ import { AlertStore } from './alerts/alert-store';
 import { LIVE_PORTS, type Config } from './config';
 import { EventBus } from './events/bus';
 import { AlertWriter, type AlertRecord } from './ingest/alert-writer';
-import { globalSecretAuthenticator } from './ingest/authenticate';
+import { AuditLog } from './admin/audit-log';
+import { SessionStore } from './auth/sessions';
+import { UserStore } from './auth/users';
+import { secretAuthenticator } from './ingest/authenticate';
+import { epochMsOfIsoMicros } from './ingest/time';
 import { WebhookIntake } from './ingest/webhook-intake';
 import { IbSession } from './ib/ib-session';
 import type { ContractSpec } from './ib/ib-types';
+import { TradehookMetrics } from './metrics/registry';
 import { ContractResolver } from './orders/contract-resolver';
 import { Dispatcher } from './orders/dispatcher';
 import { Mutex } from './orders/mutex';
 import { OrderLedger } from './orders/order-ledger';
 import type { PendingAlert } from './orders/pending-alert';
 import { reconcile } from './orders/reconciler';
-import { baseRiskCheck } from './orders/risk';
+import { riskCheck } from './orders/risk';
+import { SettingsStore } from './settings/settings-store';
+import { StrategyStore } from './strategies/strategy-store';
 import { StatusService } from './status/status-service';
 import { TradeQueries } from './trades/trade-queries';
 
 export interface Services {
+  db: DataSource;
   bus: EventBus;
   writer: AlertWriter;
   intake: WebhookIntake;
@@ -30,9 +38,15 @@ export interface Services {
   ledger: OrderLedger;
   dispatcher: Dispatcher;
   contracts: ContractResolver;
+  settings: SettingsStore;
+  strategies: StrategyStore;
+  users: UserStore;
+  sessions: SessionStore;
+  audit: AuditLog;
+  metrics: TradehookMetrics;
   /** The in-process IB Gateway stand-in, when no IB_HOST is configured. */
   simulator: IbSimulator | null;
-  start(): void;
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +69,10 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const mode = simulator ? 'simulator' : config.ib.allowLive && LIVE_PORTS.includes(ibPort) ? 'live' : 'paper';
   if (simulator) log.info({ ib: { port: ibPort } }, `IB_HOST not set: trading against the built-in IB simulator on port ${ibPort} (no real orders)`);
 
+  const settings = new SettingsStore(db, {
+    killSwitch: config.killSwitch, orderMaxAgeSeconds: config.orderMaxAgeSeconds, duplicateWindowSeconds: config.duplicateWindowSeconds,
+  });
+  const strategies = new StrategyStore(db);
   const mutex = new Mutex();
   const ledger = new OrderLedger(db, bus, log, config.ib.clientId);
   const contracts = new ContractResolver(db);
@@ -71,10 +89,15 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     },
     log,
   );
-  dispatcher = new Dispatcher(db, session, contracts, baseRiskCheck(() => config.killSwitch), mutex, bus, log,
-    { maxAgeMs: config.orderMaxAgeSeconds * 1000, beforePlace: simulator ? seedSimulatorPrice(simulator) : undefined });
+  const metrics = new TradehookMetrics({ db, ibConnection: () => session.connection(), dispatchQueueDepth: () => dispatcher?.pending() ?? 0 });
+  dispatcher = new Dispatcher(db, session, contracts, riskCheck(() => settings.current(), (name) => strategies.get(name)),
+    mutex, bus, log, {
+      maxAgeMs: () => settings.current().orderMaxAgeSeconds * 1000,
+      beforePlace: simulator ? seedSimulatorPrice(simulator) : undefined,
+      onOrderWritten: (alert) => metrics.observeOrderWritten(alert),
+    });
 
-  const writer = new AlertWriter(db, { duplicateWindowSeconds: config.duplicateWindowSeconds }, (committed) => {
+  const writer = new AlertWriter(db, { duplicateWindowSeconds: () => settings.current().duplicateWindowSeconds }, (committed) => {
     const accepted: PendingAlert[] = [];
     for (const { outcome, record } of committed) {
       bus.publish('alert', outcome.id, outcome.status);
@@ -83,20 +106,26 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     if (accepted.length) dispatcher!.enqueue(accepted);
   });
   const knownSecrets = () => [config.webhookSecret];
-  const intake = new WebhookIntake(writer, globalSecretAuthenticator(config.webhookSecret), knownSecrets,
-    (message, error) => log.error({ err: error }, message));
+  const intake = new WebhookIntake(writer, secretAuthenticator(config.webhookSecret, (name) => strategies.get(name)), knownSecrets,
+    (message, error) => log.error({ err: error }, message),
+    (ip) => !settings.current().ipAllowlistEnabled || settings.current().ipAllowlist.includes(ip));
   const status = new StatusService(db, {
     version: ctx.version, startedAt: new Date(), embeddedDatabase: ctx.embeddedDatabase, webhookUrl: ctx.webhookUrl,
-  }, session, { pending: () => dispatcher!.pending(), killSwitch: () => config.killSwitch });
+  }, session, { pending: () => dispatcher!.pending(), killSwitch: () => settings.current().killSwitch });
 
   return {
-    bus, writer, intake, alerts: new AlertStore(db), trades: new TradeQueries(db), status, session, ledger,
-    dispatcher, contracts, simulator,
-    start() {
+    db, bus, writer, intake, alerts: new AlertStore(db), trades: new TradeQueries(db), status, session, ledger,
+    dispatcher, contracts, simulator, settings, strategies,
+    users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics,
+    async start() {
+      await settings.start();
+      await strategies.start();
       dispatcher!.start();
       session.start();
     },
     async stop() {
+      settings.stop();
+      strategies.stop();
       dispatcher!.stop();
       await writer.drain();
       await session.stop();
@@ -119,7 +148,7 @@ function seedSimulatorPrice(simulator: IbSimulator) {
 
 function pendingAlertOf(id: number, r: AlertRecord): PendingAlert {
   return {
-    id, receivedAt: new Date(r.received_at), strategy: r.strategy!, symbol: r.symbol!, exchange: r.exchange,
+    id, receivedAt: new Date(r.received_at), receivedAtMs: epochMsOfIsoMicros(r.received_at), strategy: r.strategy!, symbol: r.symbol!, exchange: r.exchange,
     price: r.price!, direction: r.direction as 'BUY' | 'SELL', quantity: r.quantity, orderType: r.order_type,
     limitPrice: r.limit_price, stopPrice: r.stop_price, tif: r.tif, secType: r.sec_type, currency: r.currency,
   };

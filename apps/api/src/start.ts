@@ -16,6 +16,8 @@ export interface RunningTradehook {
   app: FastifyInstance;
   db: DataSource;
   services: Services;
+  /** Set on the very first start when no ADMIN_PASSWORD was given: shown once, never logged. */
+  generatedAdmin: { username: string; password: string } | null;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startTradehook(env: Record<string, string | undefined> = p
   const services = await createServices({
     config, db, log, version, embeddedDatabase: embedded !== null, webhookUrl: `${url}/webhook`,
   });
-  const app = buildApp({ config, version, logger: log, ...services });
+  const app = buildApp({ config, version, logger: log, services, ...services });
   await app.listen({ port: config.port, host: config.host });
   if (config.port === 0) {
     const address = app.server.address();
@@ -51,9 +53,10 @@ export async function startTradehook(env: Record<string, string | undefined> = p
     url = config.publicUrl ?? `http://${shownHost}:${port}`;
     services.status.setWebhookUrl(`${url}/webhook`);
   }
-  services.start();
+  await services.start();
+  const generatedAdmin = await services.users.ensureFirstAdmin(config.adminUser, config.adminPassword);
   return {
-    url, config, app, db, services,
+    url, config, app, db, services, generatedAdmin,
     async close() {
       await app.close(); // in-flight requests finish first
       await services.stop();

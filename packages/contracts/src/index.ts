@@ -5,3 +5,4 @@ export * from './orders';
 export * from './trades';
 export * from './status';
 export * from './events';
+export * from './admin';

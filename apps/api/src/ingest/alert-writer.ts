@@ -52,7 +52,7 @@ export class AlertWriter {
 
   constructor(
     private readonly db: DataSource,
-    private readonly options: { duplicateWindowSeconds: number; maxBatch?: number },
+    private readonly options: { duplicateWindowSeconds: () => number; maxBatch?: number },
     private readonly onCommitted: (committed: Array<{ outcome: WriteOutcome; record: AlertRecord }>) => void,
   ) {}
 
@@ -107,7 +107,7 @@ export class AlertWriter {
     const rows: Array<{ idx: number; alert_id: number; alert_status: WriteOutcome['status']; original_id: number | null }> =
       await this.db.query('SELECT * FROM ingest_alerts($1::jsonb, $2::interval)', [
         JSON.stringify(records),
-        `${this.options.duplicateWindowSeconds} seconds`,
+        `${this.options.duplicateWindowSeconds()} seconds`,
       ]);
     const outcomes = new Array<WriteOutcome>(records.length);
     for (const row of rows) {

@@ -7,3 +7,9 @@ export function isoMicros(epochMs: number): string {
   const micros = Math.floor((epochMs - whole) * 1000);
   return new Date(whole).toISOString().replace('Z', `${String(micros).padStart(3, '0')}Z`);
 }
+
+/** The inverse of isoMicros: epoch ms with the microseconds kept. */
+export function epochMsOfIsoMicros(iso: string): number {
+  const micros = /\.\d{3}(\d{3})Z$/.exec(iso)?.[1];
+  return Date.parse(iso) + (micros ? Number(micros) / 1000 : 0);
+}

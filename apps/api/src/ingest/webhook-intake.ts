@@ -34,10 +34,16 @@ export class WebhookIntake {
     private readonly authenticate: Authenticator,
     private readonly knownSecrets: () => readonly string[],
     private readonly warn: (message: string, error: unknown) => void,
+    /** The optional IP allowlist (off by default). */
+    private readonly addressAllowed: (ip: string) => boolean = () => true,
   ) {}
 
   async handle(req: WebhookRequest): Promise<WebhookResponse> {
     const base = { received_at: isoMicros(req.receivedAt), client_ip: req.clientIp };
+    if (!this.addressAllowed(req.clientIp)) {
+      return this.reject(base, req.raw?.toString('utf8') ?? null, null, 403, 'forbidden_address',
+        `Requests from ${req.clientIp} are not allowed: the IP allowlist is on.`);
+    }
     if (req.raw === null) {
       return this.reject(base, null, null, 413, 'payload_too_large', `The body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
     }

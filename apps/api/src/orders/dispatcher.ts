@@ -12,11 +12,14 @@ import { PENDING_ALERT_COLUMNS, pendingAlertFromRow, type PendingAlert } from '.
 import type { RiskCheck } from './risk';
 
 export interface DispatcherOptions {
-  maxAgeMs: number;
+  /** ORDER_MAX_AGE, read at each use: the console can change it. */
+  maxAgeMs: () => number;
   /** Above this many alerts waiting in memory, the database alone is the queue. */
   memoryQueueLimit?: number;
   /** Called just before an order is written (the built-in simulator learns a realistic price here). */
   beforePlace?: (alert: PendingAlert, contract: ContractSpec) => void;
+  /** Called as an alert's placeOrder is written to the socket (the wire-latency metric). */
+  onOrderWritten?: (alert: PendingAlert) => void;
 }
 
 /**
@@ -111,7 +114,7 @@ export class Dispatcher {
       return;
     }
     const ageMs = Date.now() - alert.receivedAt.getTime();
-    if (ageMs > this.options.maxAgeMs) return this.expire(alert.id, ageMs);
+    if (ageMs > this.options.maxAgeMs()) return this.expire(alert.id, ageMs);
     const verdict = await this.risk(alert);
     if (!verdict.ok) return this.refuse(alert.id, verdict.reason);
     const contract = await this.contracts.resolve(alert);
@@ -121,7 +124,7 @@ export class Dispatcher {
     if (!row) return; // already handled elsewhere (a sweep and the memory queue can both hold it)
     this.bus.publish('alert', alert.id, 'placed');
     this.bus.publish('order', row.id, 'submitting');
-    const sent = await sendOrder(this.db, this.session, generation, row, contract, order);
+    const sent = await sendOrder(this.db, this.session, generation, row, contract, order, () => this.options.onOrderWritten?.(alert));
     // Not sent: the socket changed under us; the next reconcile finds the row and owns it.
     if (!sent) this.log.warn({ alertId: alert.id, orderId: row.id }, 'order written but not sent; reconcile will place it');
   }
@@ -129,7 +132,7 @@ export class Dispatcher {
   private async expire(alertId: number, ageMs: number): Promise<void> {
     const rows = await sqlRows(this.db, 
       `UPDATE alerts SET status = 'expired', reason = $2, updated_at = now() WHERE id = $1 AND status = 'accepted' RETURNING id`,
-      [alertId, `Not placed: ${Math.round(ageMs / 1000)} s old, older than ORDER_MAX_AGE (${this.options.maxAgeMs / 1000} s)`],
+      [alertId, `Not placed: ${Math.round(ageMs / 1000)} s old, older than ORDER_MAX_AGE (${this.options.maxAgeMs() / 1000} s)`],
     );
     if (rows.length) this.bus.publish('alert', alertId, 'expired');
   }
@@ -149,7 +152,7 @@ export class Dispatcher {
         `UPDATE alerts SET status = 'expired', updated_at = now(),
            reason = $2
          WHERE status = 'accepted' AND received_at < now() - make_interval(secs => $1::float8) RETURNING id`,
-        [this.options.maxAgeMs / 1000, `Not placed within ORDER_MAX_AGE (${this.options.maxAgeMs / 1000} s): ${
+        [this.options.maxAgeMs() / 1000, `Not placed within ORDER_MAX_AGE (${this.options.maxAgeMs() / 1000} s): ${
           this.session.isReady() ? 'dispatch backlog' : `IB was ${this.session.connection().state}`}`],
       );
       rows.forEach((r) => this.bus.publish('alert', r.id, 'expired'));

@@ -31,12 +31,14 @@ export async function insertOrderForAlert(
   return rows.length ? { id: rows[0].id, ibOrderId } : null;
 }
 
-/** Writes placeOrder for a persisted order row; records when it went out. */
+/** Writes placeOrder for a persisted order row; records when it went out. `onWritten` runs as it leaves. */
 export async function sendOrder(
   db: DataSource, session: IbSession, generation: number, row: PlacedOrderRow, contract: ContractSpec, order: OrderSpec,
+  onWritten?: () => void,
 ): Promise<boolean> {
   const sent = await session.placeOrder(generation, row.ibOrderId, toIbContract(contract), toIbOrder(order));
   if (sent) {
+    onWritten?.();
     await db.query(`UPDATE orders SET submitted_at = now(), updated_at = now() WHERE id = $1`, [row.id]);
   }
   return sent;

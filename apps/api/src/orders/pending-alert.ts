@@ -2,6 +2,8 @@
 export interface PendingAlert {
   id: number;
   receivedAt: Date;
+  /** Epoch ms with sub-ms precision, when the alert came straight from ingest (for the wire-latency metric). */
+  receivedAtMs?: number;
   strategy: string;
   symbol: string;
   exchange: string | null;

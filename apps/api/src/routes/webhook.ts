@@ -51,7 +51,7 @@ const schema = {
  * POST /webhook. Runs in its own encapsulated context: every content type arrives as raw bytes, so the intake
  * can record (redacted) exactly what was sent, including bodies that are not JSON.
  */
-export async function webhookRoutes(app: FastifyInstance, opts: { intake: WebhookIntake }): Promise<void> {
+export async function webhookRoutes(app: FastifyInstance, opts: { intake: WebhookIntake; rateLimitPerMinute: number }): Promise<void> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
@@ -78,7 +78,8 @@ export async function webhookRoutes(app: FastifyInstance, opts: { intake: Webhoo
     return reply.code(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: error.message });
   });
 
-  app.post('/webhook', { schema, validatorCompiler: () => () => true }, async (req, reply) =>
+  const rateLimit = opts.rateLimitPerMinute > 0 ? { max: opts.rateLimitPerMinute, timeWindow: '1 minute' } : false;
+  app.post('/webhook', { schema, config: { rateLimit }, validatorCompiler: () => () => true }, async (req, reply) =>
     respond(reply, opts.intake.handle(intakeRequest(req, (req.body as Buffer | undefined) ?? Buffer.alloc(0)))));
 }
 

@@ -41,10 +41,10 @@ describe('GET /api/alerts', () => {
     const id = body.items[0].id;
     const one = await stack.get(`/api/alerts/${id}`);
     expect(one.body.rawBody).toContain('"secmgs":"[redacted]"');
-    const del = await fetch(`${stack.url}/api/alerts/${id}`, { method: 'DELETE' });
+    const del = await stack.fetch(`/api/alerts/${id}`, { method: 'DELETE' });
     expect(del.status).toBe(204);
     expect((await stack.get(`/api/alerts/${id}`)).status).toBe(404);
-    expect((await fetch(`${stack.url}/api/alerts/${id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await stack.fetch(`/api/alerts/${id}`, { method: 'DELETE' })).status).toBe(404);
   });
 });
 

@@ -4,6 +4,7 @@ import { startTradehook, type RunningTradehook } from '../../src/start';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_SECRET = 'test-secret-Zq8v1';
+export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
 
 export interface TestStack {
   url: string;
@@ -13,7 +14,13 @@ export interface TestStack {
   /** Every log line the API wrote, as text. */
   logs: string[];
   post(body: unknown, contentType?: string): Promise<{ status: number; body: any }>;
+  /** GET with the signed-in admin's session. */
   get(path: string): Promise<{ status: number; body: any }>;
+  /** fetch() against the API with the admin's session cookie (unless `cookie` is given). */
+  fetch(path: string, init?: RequestInit & { cookie?: string | null }): Promise<Response>;
+  /** Signs in and returns the session cookie. */
+  login(username: string, password: string): Promise<string>;
+  cookie: string;
   query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
   waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -30,11 +37,25 @@ export async function startTestStack(options: {
   const logStream = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
   const running = await startTradehook({
     DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'info', WEBHOOK_SECRET: TEST_SECRET,
-    IB_HOST: '127.0.0.1', IB_PORT: String(simPort), IB_CLIENT_ID: '7', ...options.env,
+    IB_HOST: '127.0.0.1', IB_PORT: String(simPort), IB_CLIENT_ID: '7',
+    ADMIN_USER: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ...options.env,
   }, { logStream });
   const url = running.url;
   const stack: TestStack = {
-    url, running, sim, db, logs,
+    url, running, sim, db, logs, cookie: '',
+    async login(username, password) {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+      });
+      if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status}`);
+      return res.headers.get('set-cookie')!.split(';')[0];
+    },
+    fetch(path, init = {}) {
+      const { cookie = stack.cookie, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (cookie) headers.set('cookie', cookie);
+      return fetch(`${url}${path}`, { ...rest, headers });
+    },
     async post(body, contentType = 'application/json') {
       const res = await fetch(`${url}/webhook`, {
         method: 'POST', headers: { 'content-type': contentType },
@@ -44,7 +65,7 @@ export async function startTestStack(options: {
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
     async get(path) {
-      const res = await fetch(`${url}${path}`);
+      const res = await stack.fetch(path);
       const text = await res.text();
       return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
     },
@@ -64,6 +85,7 @@ export async function startTestStack(options: {
       if (!options.db) await db.drop();
     },
   };
+  stack.cookie = await stack.login(ADMIN.username, ADMIN.password);
   return stack;
 }
 

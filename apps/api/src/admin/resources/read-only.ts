@@ -1,0 +1,61 @@
+import { Alert, AuditEntry, Execution, Order } from '@tradehook/contracts';
+import { Type } from '@sinclair/typebox';
+import type { ResourceDefinition } from '../resource';
+
+/** The columns of an alert as the API shows it (the alert list and the console share this one definition). */
+export const ALERT_SELECT = `a.id, a.received_at AS "receivedAt", a.client_ip AS "clientIp", a.strategy, a.symbol, a.exchange,
+  a.price::text AS price, a.direction, a.quantity::text AS quantity, a.order_type AS "orderType", a.alert_text AS "alertText",
+  a.external_id AS "externalId", a.status, a.reason, a.http_status AS "httpStatus", a.duplicate_of AS "duplicateOf",
+  a.raw_body AS "rawBody",
+  CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'ibOrderId', o.ib_order_id, 'status', o.status,
+    'filled', o.filled::text, 'avgFillPrice', o.avg_fill_price::text) END AS "order"`;
+export const ALERT_FROM = 'alerts a LEFT JOIN orders o ON o.alert_id = a.id';
+
+export const alertsResource: ResourceDefinition = {
+  name: 'alerts',
+  from: ALERT_FROM,
+  select: ALERT_SELECT,
+  fields: { id: 'a.id', receivedAt: 'a.received_at', strategy: 'a.strategy', symbol: 'a.symbol', status: 'a.status', direction: 'a.direction' },
+  searchable: ['a.strategy', 'a.symbol', 'a.reason', 'a.alert_text'],
+  defaultSort: ['id', 'DESC'],
+  record: Type.Composite([Alert, Type.Object({ rawBody: Type.Union([Type.String(), Type.Null()]) })]),
+};
+
+export const ordersResource: ResourceDefinition = {
+  name: 'orders',
+  from: 'orders o',
+  select: `o.id, o.alert_id AS "alertId", o.ib_order_id AS "ibOrderId", o.perm_id AS "permId", o.client_id AS "clientId",
+    o.symbol, o.sec_type AS "secType", o.exchange, o.primary_exchange AS "primaryExchange", o.currency,
+    o.local_symbol AS "localSymbol", o.side, o.quantity::text AS quantity, o.order_type AS "orderType",
+    o.limit_price::text AS "limitPrice", o.stop_price::text AS "stopPrice", o.tif, o.status, o.filled::text AS filled,
+    o.remaining::text AS remaining, o.avg_fill_price::text AS "avgFillPrice", o.last_error AS "lastError",
+    o.created_at AS "createdAt", o.submitted_at AS "submittedAt", o.acknowledged_at AS "acknowledgedAt",
+    o.filled_at AS "filledAt", o.closed_at AS "closedAt"`,
+  fields: { id: 'o.id', status: 'o.status', symbol: 'o.symbol', side: 'o.side', alertId: 'o.alert_id', createdAt: 'o.created_at', ibOrderId: 'o.ib_order_id' },
+  searchable: ['o.symbol', 'o.order_ref', 'o.last_error'],
+  defaultSort: ['id', 'DESC'],
+  record: Order,
+};
+
+export const executionsResource: ResourceDefinition = {
+  name: 'executions',
+  from: 'executions e LEFT JOIN commissions c ON c.exec_id = e.exec_id',
+  select: `e.id, e.exec_id AS "execId", e.order_id AS "orderId", e.ib_order_id AS "ibOrderId", e.perm_id AS "permId",
+    e.symbol, e.sec_type AS "secType", e.exchange, e.side, e.shares::text AS shares, e.price::text AS price,
+    e.cum_qty::text AS "cumQty", e.avg_price::text AS "avgPrice", e.executed_at AS "executedAt", e.account,
+    c.commission::text AS commission`,
+  fields: { id: 'e.id', symbol: 'e.symbol', side: 'e.side', orderId: 'e.order_id', permId: 'e.perm_id', executedAt: 'e.executed_at' },
+  searchable: ['e.symbol', 'e.exec_id'],
+  defaultSort: ['id', 'DESC'],
+  record: Execution,
+};
+
+export const auditLogResource: ResourceDefinition = {
+  name: 'audit-log',
+  from: 'audit_log l',
+  select: `l.id, l.at, l.username, l.action, l.resource, l.resource_id AS "resourceId", l.details`,
+  fields: { id: 'l.id', at: 'l.at', username: 'l.username', action: 'l.action', resource: 'l.resource' },
+  searchable: ['l.username', 'l.action', 'l.resource', 'l.resource_id'],
+  defaultSort: ['id', 'DESC'],
+  record: AuditEntry,
+};

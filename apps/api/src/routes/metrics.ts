@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { secretMatches } from '../ingest/secret';
+import type { TradehookMetrics } from '../metrics/registry';
+
+/**
+ * GET /metrics in Prometheus text format, behind `Authorization: Bearer METRICS_TOKEN` when a token is set.
+ * Registered unencapsulated so its onResponse hook sees every /webhook reply (the acknowledgement latency).
+ */
+export const metricsRoutes = fp(async (app: FastifyInstance, opts: { metrics: TradehookMetrics; token: string | null }) => {
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.routeOptions.url === '/webhook') opts.metrics.observeAck(req.receivedAt, reply.statusCode);
+  });
+
+  app.get('/metrics', {
+    schema: {
+      tags: ['status'],
+      summary: 'Prometheus metrics',
+      description: 'Alerts and orders by status (counted in PostgreSQL), acknowledgement and wire latency histograms, '
+        + 'IB connection state, dispatch queue depth, process metrics. Needs `Authorization: Bearer <METRICS_TOKEN>` when set.',
+      produces: ['text/plain'],
+    },
+  }, async (req, reply) => {
+    if (opts.token !== null) {
+      const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      if (!secretMatches(given, opts.token)) {
+        return reply.code(401).send({ error: 'unauthorized', message: 'Send Authorization: Bearer <METRICS_TOKEN>.' });
+      }
+    }
+    const text = await opts.metrics.render();
+    return reply.type(opts.metrics.contentType).send(text);
+  });
+});

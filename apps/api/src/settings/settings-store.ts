@@ -1,0 +1,72 @@
+import type { Settings, SettingsInput } from '@tradehook/contracts';
+import type { DataSource } from 'typeorm';
+import { sqlRows } from '../db/sql';
+
+export interface SettingsDefaults {
+  killSwitch: boolean;
+  orderMaxAgeSeconds: number;
+  duplicateWindowSeconds: number;
+}
+
+const SELECT = `SELECT id, kill_switch AS "killSwitch", order_max_age_seconds AS "orderMaxAgeSeconds",
+  duplicate_window_seconds AS "duplicateWindowSeconds", ip_allowlist_enabled AS "ipAllowlistEnabled",
+  ip_allowlist AS "ipAllowlist", unknown_strategy_policy AS "unknownStrategyPolicy", updated_at AS "updatedAt"
+  FROM settings WHERE id = 1`;
+
+const COLUMNS: Record<keyof SettingsInput, string> = {
+  killSwitch: 'kill_switch', orderMaxAgeSeconds: 'order_max_age_seconds', duplicateWindowSeconds: 'duplicate_window_seconds',
+  ipAllowlistEnabled: 'ip_allowlist_enabled', ipAllowlist: 'ip_allowlist', unknownStrategyPolicy: 'unknown_strategy_policy',
+};
+
+/**
+ * Runtime settings edited in the console, read synchronously on hot paths from a cache refreshed on every change
+ * (and every few seconds, for changes made by another replica). The environment supplies the defaults.
+ */
+export class SettingsStore {
+  private cached: Settings;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: DataSource, private readonly defaults: SettingsDefaults) {
+    this.cached = {
+      id: 1, killSwitch: defaults.killSwitch, orderMaxAgeSeconds: defaults.orderMaxAgeSeconds,
+      duplicateWindowSeconds: defaults.duplicateWindowSeconds, ipAllowlistEnabled: false, ipAllowlist: [],
+      unknownStrategyPolicy: 'global_secret', updatedAt: new Date(0).toISOString(),
+    };
+  }
+
+  current(): Settings {
+    return this.cached;
+  }
+
+  async start(): Promise<void> {
+    await this.load();
+    this.timer = setInterval(() => void this.load().catch(() => undefined), 5_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async load(): Promise<Settings> {
+    const [row] = await this.db.query(SELECT);
+    // KILL_SWITCH=true in the environment cannot be switched off from the console.
+    this.cached = {
+      ...row,
+      killSwitch: row.killSwitch || this.defaults.killSwitch,
+      orderMaxAgeSeconds: row.orderMaxAgeSeconds ?? this.defaults.orderMaxAgeSeconds,
+      duplicateWindowSeconds: row.duplicateWindowSeconds ?? this.defaults.duplicateWindowSeconds,
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    };
+    return this.cached;
+  }
+
+  async update(input: SettingsInput): Promise<Settings> {
+    const entries = Object.entries(input).filter(([key]) => key in COLUMNS);
+    if (entries.length) {
+      const sets = entries.map(([key], i) => `${COLUMNS[key as keyof SettingsInput]} = $${i + 1}`).join(', ');
+      await sqlRows(this.db, `UPDATE settings SET ${sets}, updated_at = now() WHERE id = 1`, entries.map(([, v]) => v));
+    }
+    return this.load();
+  }
+}

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+export interface StrategyRules {
+  id: number;
+  name: string;
+  enabled: boolean;
+  secretHash: string | null;
+  defaultQuantity: string | null;
+  maxQuantity: string | null;
+  maxNotional: string | null;
+  allowedSymbols: string[] | null;
+  tradingWindowStart: string | null;
+  tradingWindowEnd: string | null;
+  timeZone: string;
+  defaultOrderType: string | null;
+}
+
+/**
+ * Strategy secrets are generated with 192 bits of entropy (or required to be 16+ characters), so a SHA-256 digest
+ * protects them at rest while keeping the webhook's check to microseconds (argon2 is for human passwords).
+ */
+export const hashStrategySecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+export const generateStrategySecret = (): string => randomBytes(24).toString('base64url');
+
+export const STRATEGY_RULE_COLUMNS = `id, name, enabled, secret_hash AS "secretHash", default_quantity::text AS "defaultQuantity",
+  max_quantity::text AS "maxQuantity", max_notional::text AS "maxNotional", allowed_symbols AS "allowedSymbols",
+  trading_window_start AS "tradingWindowStart", trading_window_end AS "tradingWindowEnd", time_zone AS "timeZone",
+  default_order_type AS "defaultOrderType"`;
+
+/** Every strategy's rules by name, cached for the webhook and the dispatcher; reloaded on change. */
+export class StrategyStore {
+  private byName = new Map<string, StrategyRules>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  get(name: string): StrategyRules | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): StrategyRules[] {
+    return [...this.byName.values()];
+  }
+
+  async start(): Promise<void> {
+    await this.load();
+    this.timer = setInterval(() => void this.load().catch(() => undefined), 5_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async load(): Promise<void> {
+    const rows: StrategyRules[] = await this.db.query(`SELECT ${STRATEGY_RULE_COLUMNS} FROM strategies`);
+    this.byName = new Map(rows.map((r) => [r.name, r]));
+  }
+}
