@@ -55,6 +55,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // react-admin sends DELETE with Content-Type: application/json and no body: treat that as no body.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
+    body === '' ? done(null, undefined) : defaultJson(req, body as string, done));
+
   app.decorateRequest('receivedAt', 0);
   app.addHook('onRequest', async (req) => {
     req.receivedAt = preciseNow();
