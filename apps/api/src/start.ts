@@ -3,8 +3,7 @@ import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
-import { openDatabase } from './db/data-source';
-import type { EmbeddedDatabase } from './db/embedded-postgres';
+import { openConfiguredDatabase } from './db/configured-database';
 import { createLogger } from './logging';
 import { createServices, type Services } from './services';
 import { version } from './version';
@@ -32,14 +31,7 @@ export async function startTradehook(env: Record<string, string | undefined> = p
   if (config.webhookSecretIsExample) {
     log.warn('WEBHOOK_SECRET is not set: the example secret from the documentation is accepted. Set WEBHOOK_SECRET before trading a real account.');
   }
-  let embedded: EmbeddedDatabase | null = null;
-  if (!config.databaseUrl) {
-    log.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting the embedded PostgreSQL');
-    // Loaded only when needed: embedded-postgres is ESM-only and heavy.
-    const { startEmbeddedPostgres } = await import('./db/embedded-postgres.js');
-    embedded = await startEmbeddedPostgres(config.dataDir, (m: string) => log.warn(m));
-  }
-  const db = await openDatabase({ url: config.databaseUrl ?? embedded!.url });
+  const { db, embedded } = await openConfiguredDatabase(config, log);
   const shownHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
   let url = config.publicUrl ?? `http://${shownHost}:${config.port}`;
   const services = await createServices({
