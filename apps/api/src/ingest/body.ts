@@ -15,7 +15,8 @@ export function parseBody(raw: Buffer): ParsedBody {
   try {
     return { ok: true, text, value: JSON.parse(trimmed) };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    // V8 quotes a slice of the body after ', "' — it could hold the secret, so only the diagnosis is kept.
+    const detail = (e instanceof Error ? e.message : String(e)).split(/, "|\s+\.\.\./)[0];
     return { ok: false, text, problem: `The body is not valid JSON (${detail}). Check quotes and commas in the alert message.` };
   }
 }

@@ -115,7 +115,7 @@ export class WebhookIntake {
       body_hash: null,
       idempotency_key: null,
       status: 'rejected',
-      reason: `${statusCode} ${error}: ${message}`,
+      reason: this.redact(`${statusCode} ${error}: ${message}`),
       http_status: statusCode,
     }).catch((e: unknown) => this.warn('could not record a rejected alert', e));
     return { statusCode, body: details ? { error, message, details } : { error, message } };
