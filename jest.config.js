@@ -12,7 +12,7 @@ const swc = [
 ];
 // Jest on Node 20 cannot require() ESM-only dependencies, so those few are transformed too.
 // (@fastify/cookie loads `cookie` with a dynamic import(), which jest's sandbox only supports once transformed.)
-const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie|@fastify\\+cookie|@fastify/cookie)[@/])'];
+const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie|@fastify\\+cookie|@fastify/cookie|react-hotkeys-hook)[@/])'];
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns,

@@ -1,27 +1,58 @@
 import { useQueryClient } from '@tanstack/react-query';
-import simpleRestProvider from 'ra-data-simple-rest';
-import { Admin } from 'react-admin';
+import { useState } from 'react';
+import { Admin, Resource } from 'react-admin';
+import { createAuthProvider } from './auth-provider';
+import { createAdminDataProvider } from './data-provider';
+import { AdminLayout } from './layout/AdminLayout';
+import { SessionGate } from './layout/SessionGate';
+import { SignInRedirect } from './layout/SignInRedirect';
+import { createSecretStore, SecretStoreContext } from './one-time-secret/secret-store';
+import { alerts } from './resources/alerts';
+import { auditLog } from './resources/audit-log';
+import { contractMap } from './resources/contract-map';
+import { executions } from './resources/executions';
+import { orders } from './resources/orders';
+import { settings } from './resources/settings';
+import { strategies } from './resources/strategies';
+import { users } from './resources/users';
 
-const dataProvider = simpleRestProvider('/api');
-
-/** Shown while the console has no resources (react-admin renders a blank page otherwise in production). */
-function NoResourcesYet() {
-  return (
-    <main style={{ padding: '2rem', fontFamily: 'system-ui, sans-serif' }}>
-      <h1>Tradehook admin</h1>
-      <p>The admin console has no resources yet.</p>
-      <a href="/">Back to the trader app</a>
-    </main>
-  );
+/** One console instance: its providers and the store through which one-time secrets reach their dialog. */
+function createConsole() {
+  const secrets = createSecretStore();
+  return { secrets, dataProvider: createAdminDataProvider(secrets.reveal), authProvider: createAuthProvider() };
 }
 
 /**
- * The admin console, loaded only at /admin (its own chunk: react-admin + MUI). Placeholder: resources come
- * in a later issue. It shares the app's QueryClient, so admin edits refresh the trader pages' caches too.
+ * The admin console at /admin, its own lazy chunk (react-admin + MUI). It shares the app's QueryClient (an edit
+ * here refreshes the trader pages' caches too) and the app's login page: the session gate sends a visitor
+ * without a session there, and so does react-admin's login route when a session ends mid-way.
  */
 export default function AdminApp() {
   const queryClient = useQueryClient();
+  const [{ secrets, dataProvider, authProvider }] = useState(createConsole);
   return (
-    <Admin basename="/admin" dataProvider={dataProvider} queryClient={queryClient} ready={NoResourcesYet} disableTelemetry />
+    <SessionGate>
+      <SecretStoreContext.Provider value={secrets}>
+        <Admin
+          basename="/admin"
+          title="Tradehook admin"
+          disableTelemetry
+          dataProvider={dataProvider}
+          authProvider={authProvider}
+          queryClient={queryClient}
+          layout={AdminLayout}
+          loginPage={SignInRedirect}
+        >
+          <Resource name="alerts" {...alerts} />
+          <Resource name="orders" {...orders} />
+          <Resource name="executions" {...executions} />
+          <Resource name="strategies" {...strategies} />
+          <Resource name="contract-map" {...contractMap} />
+          <Resource name="settings" {...settings} />
+          <Resource name="users" {...users} />
+          <Resource name="audit-log" {...auditLog} />
+        </Admin>
+      </SecretStoreContext.Provider>
+    </SessionGate>
   );
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { LoginPage } from '../features/auth/components/LoginPage';
 import { AppLayout } from './layout/AppLayout';
 import { AlertsRoute } from './routes/alerts';
 import { GuideRoute } from './routes/guide';
@@ -13,6 +14,7 @@ const AdminApp = lazy(() => import('../admin/AdminApp'));
 export function AppRoutes() {
   return (
     <Routes>
+      <Route path="login" element={<LoginPage />} />
       <Route element={<AppLayout />}>
         <Route index element={<HomeRoute />} />
         <Route path="requests" element={<AlertsRoute />} />

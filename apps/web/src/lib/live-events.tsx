@@ -1,7 +1,8 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { EventType } from '@tradehook/contracts';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { queryRoots } from './query-keys';
+import { usePageVisible } from './use-page-visible';
 
 /** connecting: first attempt · open: events flowing · down: lost, reconnecting · unsupported: no EventSource. */
 export type LiveEventsState = 'connecting' | 'open' | 'down' | 'unsupported';
@@ -21,33 +22,59 @@ const COALESCE_MS = 100;
 const MAX_RECONNECT_DELAY_MS = 30_000;
 
 const LiveEventsContext = createContext<LiveEventsState>('connecting');
+const ReconnectContext = createContext<() => void>(() => {});
 
 export function useLiveEventsState(): LiveEventsState {
   return useContext(LiveEventsContext);
 }
 
-/** Keeps one /api/events stream open for the whole app and turns its events into query invalidations. */
+/** Opens a fresh stream now, e.g. after signing in (a stream refused with 401 is otherwise retried with backoff). */
+export function useReconnectLiveEvents(): () => void {
+  return useContext(ReconnectContext);
+}
+
+/**
+ * Keeps one /api/events stream open for the whole app while its tab is visible, and turns its events into query
+ * invalidations. A background tab closes its stream: over HTTP/1.1 a browser keeps at most 6 connections to one
+ * server for all its tabs, so six open tabs would otherwise leave none for a request and a seventh never loads.
+ * Back in front, the tab reopens the stream and refreshes everything it missed.
+ */
 export function LiveEventsProvider({ url = '/api/events', children }: { url?: string; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveEventsState>('connecting');
+  const [connection, setConnection] = useState(0);
+  const reconnect = useCallback(() => setConnection((n) => n + 1), []);
+  const visible = usePageVisible();
+  const wasHidden = useRef(false);
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') {
       setState('unsupported');
       return;
     }
-    return connectLiveEvents(url, queryClient, setState);
-  }, [url, queryClient]);
+    if (!visible) {
+      wasHidden.current = true;
+      setState('connecting');
+      return;
+    }
+    const missedEvents = wasHidden.current;
+    wasHidden.current = false;
+    return connectLiveEvents(url, queryClient, setState, missedEvents);
+  }, [url, queryClient, connection, visible]);
 
-  return <LiveEventsContext.Provider value={state}>{children}</LiveEventsContext.Provider>;
+  return (
+    <ReconnectContext.Provider value={reconnect}>
+      <LiveEventsContext.Provider value={state}>{children}</LiveEventsContext.Provider>
+    </ReconnectContext.Provider>
+  );
 }
 
-function connectLiveEvents(url: string, queryClient: QueryClient, setState: (s: LiveEventsState) => void) {
+/** `missedEvents`: events went unheard before this stream (a hidden tab), so refresh everything once it opens. */
+function connectLiveEvents(url: string, queryClient: QueryClient, setState: (s: LiveEventsState) => void, missedEvents = false) {
   let source: EventSource | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
-  let missedEvents = false;
   const stale = new Set<readonly string[]>();
 
   const flush = () => {

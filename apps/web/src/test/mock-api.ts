@@ -5,6 +5,8 @@
 export interface MockReply {
   status?: number;
   body?: unknown;
+  /** Extra response headers, e.g. the Content-Range a react-admin list reads. */
+  headers?: Record<string, string>;
 }
 export interface MockRequest {
   method: string;
@@ -12,13 +14,13 @@ export interface MockRequest {
 }
 type Route = MockReply | ((request: MockRequest) => MockReply | Promise<MockReply>);
 
-function fakeResponse({ status = 200, body }: MockReply): Response {
+function fakeResponse({ status = 200, body, headers = {} }: MockReply): Response {
   const text = body === undefined ? '' : JSON.stringify(body);
   return {
     ok: status >= 200 && status < 300,
     status,
     statusText: String(status),
-    headers: new Headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+    headers: new Headers({ ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }),
     json: async () => JSON.parse(text),
     text: async () => text,
   } as Response;

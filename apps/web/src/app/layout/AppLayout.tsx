@@ -1,5 +1,7 @@
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { SignOutButton } from '../../features/auth/components/SignOutButton';
+import { useRedirectToLoginOnUnauthorized } from '../../features/auth/use-redirect-to-login';
 import { StatusBanners } from './StatusBanners';
 
 const NAV = [
@@ -11,6 +13,7 @@ const NAV = [
 
 export function AppLayout() {
   const { pathname } = useLocation();
+  useRedirectToLoginOnUnauthorized();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -37,6 +40,7 @@ export function AppLayout() {
             </li>
           </ul>
         </nav>
+        <SignOutButton />
       </header>
       <ErrorBoundary key={`banners${pathname}`}>
         <StatusBanners />

@@ -1,6 +1,7 @@
 import { Banner } from '../../components/Banner';
 import { useStatus } from '../../features/status/api/get-status';
 import { ApiError } from '../../lib/api-client';
+import { asSentence } from '../../lib/format';
 import { useLiveEventsState } from '../../lib/live-events';
 
 /** Tells the trader, on every page, when what they see may not be what is happening. */
@@ -25,7 +26,7 @@ export function StatusBanners() {
     <div className="banners">
       {ib.state !== 'connected' && (
         <Banner tone="warning" title={`Interactive Brokers is not connected (${ib.state}).`}>
-          {ib.reason ?? 'No reason reported.'} Alerts are still stored; their orders wait for the connection.
+          {asSentence(ib.reason ?? 'No reason reported')} Alerts are still stored; their orders wait for the connection.
         </Banner>
       )}
       {!status.database.reachable && (

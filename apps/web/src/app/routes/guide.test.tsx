@@ -27,6 +27,8 @@ describe('Webhook guide', () => {
     expect(within(table).getByRole('row', { name: /^stratName/ })).toHaveTextContent('Required');
     expect(within(table).getByRole('row', { name: /^quantity/ })).toHaveTextContent('Optional');
     expect(within(table).getByRole('row', { name: /^secmgs/ })).toHaveTextContent('redacted on arrival');
+    // One of the secret fields must be there (else 401), though the schema lets each be left out.
+    expect(within(table).getByRole('row', { name: /^secmgs/ })).toHaveTextContent(/Required\s*or secret or passphrase instead/);
   });
 
   it('offers the TradingView template to copy, the responses and a link to the API docs', async () => {

@@ -1,6 +1,23 @@
-import { payloadFieldRows } from '../payload-fields';
+import { SECRET_FIELDS } from '@tradehook/contracts';
+import { payloadFieldRows, type PayloadFieldRow } from '../payload-fields';
 
 const ROWS = payloadFieldRows();
+
+/**
+ * The schema marks each secret field optional only because any one of them may carry the secret; without one the
+ * webhook answers 401, so the guide says "Required" and names the alternatives.
+ */
+function Requirement({ row }: { row: PayloadFieldRow }) {
+  if (row.required) return <>Required</>;
+  if (!row.secret) return <>Optional</>;
+  const alternatives = SECRET_FIELDS.filter((name) => name !== row.name);
+  return (
+    <>
+      Required
+      <span className="reason">or {alternatives.join(' or ')} instead</span>
+    </>
+  );
+}
 
 export function PayloadFieldsTable() {
   return (
@@ -21,7 +38,7 @@ export function PayloadFieldsTable() {
             <tr key={row.name}>
               <th scope="row"><code>{row.name}</code></th>
               <td>{row.type}</td>
-              <td>{row.required ? 'Required' : 'Optional'}</td>
+              <td><Requirement row={row} /></td>
               <td>
                 {row.description}
                 {row.secret && <span className="reason">Never stored or logged: redacted on arrival.</span>}

@@ -1,0 +1,45 @@
+import { TRADINGVIEW_ADDRESSES } from '@tradehook/contracts';
+import { BooleanInput, maxValue, minValue, NumberInput, required, SelectInput, SimpleForm } from 'react-admin';
+import { ListTextInput } from '../../shared/ListTextInput';
+import { ResourceEdit, SaveOnlyToolbar } from '../../shared/ResourceForms';
+import { KillSwitchInput } from './KillSwitchInput';
+import { UNKNOWN_STRATEGY_CHOICES } from './unknown-strategy-policy';
+
+const seconds = (min: number) => [required(), minValue(min), maxValue(86_400)];
+
+export function SettingsEdit() {
+  return (
+    <ResourceEdit title="Settings" actions={false} redirect={false}>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
+        <KillSwitchInput />
+        <NumberInput
+          source="orderMaxAgeSeconds"
+          label="Order max age (seconds)"
+          helperText="ORDER_MAX_AGE: an alert not placed by then expires instead of trading late"
+          validate={seconds(1)}
+          min={1}
+        />
+        <NumberInput
+          source="duplicateWindowSeconds"
+          label="Duplicate window (seconds)"
+          helperText="A byte-identical alert within this window is answered duplicate; 0 turns this off"
+          validate={seconds(0)}
+          min={0}
+        />
+        <BooleanInput source="ipAllowlistEnabled" label="Accept webhooks only from the IP allowlist" />
+        <ListTextInput
+          source="ipAllowlist"
+          label="IP allowlist"
+          helperText="Comma-separated addresses allowed to call /webhook when the allowlist is on"
+          preset={{ label: 'Use TradingView’s addresses', values: TRADINGVIEW_ADDRESSES }}
+        />
+        <SelectInput
+          source="unknownStrategyPolicy"
+          label="Alerts for a strategy not configured here"
+          choices={UNKNOWN_STRATEGY_CHOICES}
+          validate={required()}
+        />
+      </SimpleForm>
+    </ResourceEdit>
+  );
+}

@@ -1,0 +1,10 @@
+import { UNKNOWN_STRATEGY_POLICIES } from '@tradehook/contracts';
+
+type Policy = (typeof UNKNOWN_STRATEGY_POLICIES)[number];
+
+const LABELS: Record<Policy, string> = {
+  global_secret: 'Accept them with the global webhook secret',
+  refuse: 'Refuse them',
+};
+
+export const UNKNOWN_STRATEGY_CHOICES = UNKNOWN_STRATEGY_POLICIES.map((id) => ({ id, name: LABELS[id] }));

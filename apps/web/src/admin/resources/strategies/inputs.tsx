@@ -1,0 +1,34 @@
+import { StrategyInput } from '@tradehook/contracts';
+import { BooleanInput, maxLength, required, SelectInput, TextInput } from 'react-admin';
+import { literalChoices } from '../../shared/choices';
+import { DecimalInput, TimeOfDayInput, TimeZoneInput } from '../../shared/inputs';
+import { ListTextInput } from '../../shared/ListTextInput';
+
+const ORDER_TYPES = literalChoices(StrategyInput.properties.defaultOrderType);
+
+/** The strategy form, shared by create and edit. Empty limits mean "no limit". */
+export function StrategyInputs() {
+  return (
+    <>
+      <TextInput source="name" validate={[required(), maxLength(100)]} helperText="Exactly as stratName in the alert" />
+      <BooleanInput source="enabled" defaultValue={true} helperText="Off: this strategy's alerts are refused" />
+      <DecimalInput source="defaultQuantity" label="Default quantity" helperText="Used when the alert has no quantity" />
+      <DecimalInput source="maxQuantity" label="Max quantity per order" />
+      <DecimalInput source="maxNotional" label="Max notional per order" helperText="Quantity × price" />
+      <ListTextInput
+        source="allowedSymbols"
+        label="Allowed symbols"
+        helperText="Comma-separated; empty allows any symbol"
+      />
+      <TimeOfDayInput source="tradingWindowStart" label="Trading window start" />
+      <TimeOfDayInput source="tradingWindowEnd" label="Trading window end" />
+      <TimeZoneInput source="timeZone" label="Time zone of the window" defaultValue="America/New_York" validate={required()} />
+      <SelectInput
+        source="defaultOrderType"
+        label="Default order type"
+        choices={ORDER_TYPES}
+        emptyText="As in the alert"
+      />
+    </>
+  );
+}
