@@ -1,5 +1,6 @@
 import type { Settings, SettingsInput } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
+import { PeriodicRefresh } from '../common/periodic-refresh';
 import { sqlRows } from '../db/sql';
 
 export interface SettingsDefaults {
@@ -24,7 +25,7 @@ const COLUMNS: Record<keyof SettingsInput, string> = {
  */
 export class SettingsStore {
   private cached: Settings;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly refresh = new PeriodicRefresh(() => this.load());
 
   constructor(private readonly db: DataSource, private readonly defaults: SettingsDefaults) {
     this.cached = {
@@ -38,14 +39,12 @@ export class SettingsStore {
     return this.cached;
   }
 
-  async start(): Promise<void> {
-    await this.load();
-    this.timer = setInterval(() => void this.load().catch(() => undefined), 5_000);
-    this.timer.unref();
+  start(): Promise<void> {
+    return this.refresh.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.refresh.stop();
   }
 
   async load(): Promise<Settings> {

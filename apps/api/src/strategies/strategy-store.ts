@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { PeriodicRefresh } from '../common/periodic-refresh';
 
 export interface StrategyRules {
   id: number;
@@ -31,7 +32,7 @@ export const STRATEGY_RULE_COLUMNS = `id, name, enabled, secret_hash AS "secretH
 /** Every strategy's rules by name, cached for the webhook and the dispatcher; reloaded on change. */
 export class StrategyStore {
   private byName = new Map<string, StrategyRules>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly refresh = new PeriodicRefresh(() => this.load());
 
   constructor(private readonly db: DataSource) {}
 
@@ -43,14 +44,12 @@ export class StrategyStore {
     return [...this.byName.values()];
   }
 
-  async start(): Promise<void> {
-    await this.load();
-    this.timer = setInterval(() => void this.load().catch(() => undefined), 5_000);
-    this.timer.unref();
+  start(): Promise<void> {
+    return this.refresh.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.refresh.stop();
   }
 
   async load(): Promise<void> {
