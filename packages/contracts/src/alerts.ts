@@ -18,6 +18,7 @@ export const AlertOrderSummary = Type.Object({
   id: Id,
   ibOrderId: Nullable(Type.Integer()),
   status: OrderStatus,
+  quantity: Decimal('Quantity ordered (the strategy default or 1 when the alert had none)'),
   filled: Decimal('Filled quantity'),
   avgFillPrice: NullableDecimal('Average fill price'),
 });

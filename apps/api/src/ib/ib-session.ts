@@ -173,6 +173,7 @@ export class IbSession {
       if (generation === this.generation && this.state === 'connecting') this.fail(generation, `no answer from ${host}:${port} within 10 s`);
     }, this.options.connectTimeoutMs ?? 10_000);
     api.once(EventName.nextValidId, () => clearTimeout(timeout));
+    this.pacer.record(); // the handshake's START_API counts against IB's budget too
     api.connect(clientId);
   }
 
@@ -266,7 +267,7 @@ export class IbSession {
     this.drop(reason);
     if (this.stopped) return;
     const delay = this.backoff.next();
-    this.setState('disconnected', `${reason}; retrying in ${(delay / 1000).toFixed(1)} s`);
+    this.setState('disconnected', `${plainReason(reason, this.options)} — reconnecting automatically`);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }
 
@@ -288,6 +289,15 @@ export class IbSession {
     }
     this.setState('disconnected', reason);
   }
+}
+
+/** What a trader should read about a failed connection, instead of a socket error. */
+function plainReason(reason: string, { host, port }: IbSessionOptions): string {
+  if (/ECONNREFUSED/.test(reason)) return `TWS / IB Gateway at ${host}:${port} is not accepting connections (is it running, with the API enabled?)`;
+  if (/326/.test(reason)) return `client id already in use at ${host}:${port}: another program is connected with IB_CLIENT_ID`;
+  if (/closed by IB/.test(reason)) return `TWS / IB Gateway at ${host}:${port} closed the connection (a restart?)`;
+  if (/no answer/.test(reason)) return `TWS / IB Gateway at ${host}:${port} did not answer`;
+  return reason;
 }
 
 interface Collector {

@@ -3,6 +3,7 @@ import { WEBHOOK_BODY_LIMIT_BYTES, type ErrorResponse, type FieldProblem, type W
 import type { AlertRecord, AlertWriter } from './alert-writer';
 import type { Authenticator } from './authenticate';
 import { parseBody } from './body';
+import { toDecimal } from './decimal';
 import { redactSecrets } from './redact';
 import { extractSecret } from './secret';
 import { isoMicros } from './time';
@@ -107,10 +108,18 @@ export class WebhookIntake {
     details?: FieldProblem[],
   ): Promise<WebhookResponse> {
     const str = (key: string) => (fields && typeof fields[key] === 'string' ? (fields[key] as string).slice(0, 100) : null);
+    // Numbers are kept when they are numbers at all, so a rejected alert still shows what was sent.
+    const num = (key: string) => {
+      const v = fields?.[key];
+      const d = typeof v === 'number' || typeof v === 'string' ? toDecimal(v, { maxAbs: 1e12, maxDecimals: 10 }) : null;
+      return d?.ok ? d.value : null;
+    };
     await this.writer.write({
       ...base,
       ...emptyColumns,
       ...this.scrub({ strategy: str('stratName'), symbol: str('symbol'), exchange: str('exchange'), direction: str('direction') }),
+      price: num('price'),
+      quantity: num('quantity'),
       raw_body: text === null ? null : this.redact(text),
       body_hash: null,
       idempotency_key: null,

@@ -25,5 +25,9 @@ export const swaggerPlugin = fp(async (app: FastifyInstance, opts: { version: st
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/documentation', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/documentation',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    theme: { title: 'Tradehook API' },
+  });
 });

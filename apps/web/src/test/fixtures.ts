@@ -42,7 +42,7 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
     reason: null,
     httpStatus: 200,
     duplicateOf: null,
-    order: { id: 10, ibOrderId: 1001, status: 'filled', filled: '2', avgFillPrice: '15000.75' },
+    order: { id: 10, ibOrderId: 1001, status: 'filled', quantity: '2', filled: '2', avgFillPrice: '15000.75' },
     ...overrides,
   };
 }

@@ -54,7 +54,7 @@ export function AlertsTable({ caption, alerts, isLoading, error, emptyMessage = 
               <td>{alert.exchange ?? '—'}</td>
               <NumCell value={alert.price} />
               <td><Direction value={alert.direction} /></td>
-              <NumCell value={alert.quantity} />
+              <NumCell value={alert.quantity ?? alert.order?.quantity} />
               <td className="status-cell"><AlertStatusBadge alert={alert} /></td>
               <td className="nowrap">
                 {alert.order ? (
