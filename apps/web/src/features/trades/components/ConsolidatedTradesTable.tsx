@@ -1,17 +1,12 @@
 import { Direction } from '../../../components/Direction';
 import { NumCell } from '../../../components/NumCell';
-import { TableStateRow } from '../../../components/TableStateRow';
+import { QueryTable, type Column } from '../../../components/QueryTable';
 import { Time } from '../../../components/Time';
 import { useConsolidatedTrades } from '../api/get-consolidated-trades';
 
-const HEADERS: Array<[string, boolean]> = [
-  ['Order ID', true],
-  ['Symbol', false],
-  ['Avg Price', true],
-  ['Cum Qty', true],
-  ['Direction', false],
-  ['Timestamp', false],
-  ['Slippage', true],
+const COLUMNS: Column[] = [
+  ['Order ID', true], ['Symbol', false], ['Avg Price', true], ['Cum Qty', true], ['Direction', false],
+  ['Timestamp', false], ['Slippage', true],
 ];
 
 /** Positive slippage is worse than the alert price (paid more, or sold for less). */
@@ -22,44 +17,23 @@ function slippageClass(slippage: string | null): string {
 
 /** One row per order: its fill with the highest cumulative quantity. */
 export function ConsolidatedTradesTable() {
-  const { data: trades, isPending, error } = useConsolidatedTrades(20);
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>Consolidated trades</caption>
-        <thead>
-          <tr>
-            {HEADERS.map(([label, numeric]) => (
-              <th key={label} scope="col" className={numeric ? 'num' : undefined}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <TableStateRow
-            columns={HEADERS.length}
-            isLoading={isPending}
-            error={trades ? null : error}
-            isEmpty={trades?.length === 0}
-            empty="No orders filled yet."
-          />
-          {trades?.map((t) => (
-            <tr key={t.permId}>
-              <NumCell value={t.orderId} />
-              <th scope="row">{t.symbol}</th>
-              <NumCell value={t.avgPrice} />
-              <NumCell value={t.cumQty} />
-              <td><Direction value={t.direction} /></td>
-              <td className="nowrap"><Time iso={t.time} compact /></td>
-              <td className={slippageClass(t.slippage)} title={t.alertPrice ? `Alert price ${t.alertPrice}` : undefined}>
-                {t.slippage ?? <span aria-label="none">—</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <QueryTable caption="Consolidated trades" columns={COLUMNS} query={useConsolidatedTrades(20)} empty="No orders filled yet."
+      rowKey={(t) => t.permId}
+      renderRow={(t) => (
+        <>
+          <NumCell value={t.orderId} />
+          <th scope="row">{t.symbol}</th>
+          <NumCell value={t.avgPrice} />
+          <NumCell value={t.cumQty} />
+          <td><Direction value={t.direction} /></td>
+          <td className="nowrap"><Time iso={t.time} compact /></td>
+          <td className={slippageClass(t.slippage)} title={t.alertPrice ? `Alert price ${t.alertPrice}` : undefined}>
+            {t.slippage ?? <span aria-label="none">—</span>}
+          </td>
+        </>
+      )}>
       <p className="table-note">Slippage is per unit against the alert price: positive is worse (paid more, or sold for less).</p>
-    </div>
+    </QueryTable>
   );
 }

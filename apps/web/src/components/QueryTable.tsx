@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { TableStateRow } from './TableStateRow';
+
+/** A column header; numeric columns are right-aligned. */
+export type Column = [label: string, numeric: boolean];
+
+interface Props<T> {
+  caption: string;
+  columns: Column[];
+  query: { data: T[] | undefined; isPending: boolean; error: Error | null };
+  empty: ReactNode;
+  rowKey: (row: T) => string | number;
+  /** The cells of one row (the <tr> is ours). */
+  renderRow: (row: T) => ReactNode;
+  children?: ReactNode;
+}
+
+/** A captioned table over a query's rows, with loading, error and empty states in place of rows. */
+export function QueryTable<T>({ caption, columns, query, empty, rowKey, renderRow, children }: Props<T>) {
+  const { data, isPending, error } = query;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map(([label, numeric]) => (
+              <th key={label} scope="col" className={numeric ? 'num' : undefined}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <TableStateRow columns={columns.length} isLoading={isPending} error={data ? null : error}
+            isEmpty={data?.length === 0} empty={empty} />
+          {data?.map((row) => <tr key={rowKey(row)}>{renderRow(row)}</tr>)}
+        </tbody>
+      </table>
+      {children}
+    </div>
+  );
+}
