@@ -33,6 +33,6 @@ describe('webhook guide and API documentation', () => {
     await page.waitForURL(`${app().stack.url}/documentation**`);
     // Swagger UI renders the OpenAPI document it fetched: the webhook operation is listed.
     await page.locator('.opblock-summary-path', { hasText: /^\/webhook$/ }).first().waitFor({ timeout: 15_000 });
-    expect(await page.title()).toBe('Swagger UI');
+    expect(await page.title()).toBe('Tradehook API');
   });
 });

@@ -20,8 +20,16 @@ export interface App {
   close(): Promise<void>;
 }
 
+export interface AppOptions {
+  /**
+   * Whether the browser starts with the stack's admin session (default): a test of the login page itself starts
+   * signed out.
+   */
+  signedIn?: boolean;
+}
+
 /** The real product serving the built web app (fresh database, simulated IB), and a browser to look at it. */
-export async function startApp(): Promise<App> {
+export async function startApp({ signedIn = true }: AppOptions = {}): Promise<App> {
   if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIST_DIR} has no build: run \`pnpm --filter @tradehook/web build\` first`);
   }
@@ -29,9 +37,11 @@ export async function startApp(): Promise<App> {
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
-    // Signed in as the stack's admin: the trader pages need a session (the login page is not what these test).
-    const [name, value] = stack.cookie.split(/=(.*)/s);
-    await browser.context.addCookies([{ name, value, url: stack.url }]);
+    if (signedIn) {
+      // Signed in as the stack's admin: the trader pages need a session.
+      const [name, value] = stack.cookie.split(/=(.*)/s);
+      await browser.context.addCookies([{ name, value, url: stack.url }]);
+    }
     // The simulator fills at its own price per symbol.
     stack.sim.setPrice(STOCK.symbol, STOCK.price);
     await stack.waitFor(async () => stack.running.services.session.isReady(), 'IB connected');
@@ -79,10 +89,10 @@ export async function ibOrderIdOf(app: App, alertId: number): Promise<number> {
  * (each holds one of the browser's 6 connections per host with its event stream) and no page may have logged
  * an error.
  */
-export function useApp(): () => App {
+export function useApp(options?: AppOptions): () => App {
   let app: App | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp(options);
   });
   afterEach(async () => {
     if (!app) return;

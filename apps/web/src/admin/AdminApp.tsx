@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Admin, Resource } from 'react-admin';
 import { createAuthProvider } from './auth-provider';
@@ -16,8 +16,36 @@ import { settings } from './resources/settings';
 import { strategies } from './resources/strategies';
 import { users } from './resources/users';
 
+/** The console's resources, in menu order. */
+const RESOURCES = {
+  alerts,
+  orders,
+  executions,
+  strategies,
+  'contract-map': contractMap,
+  settings,
+  users,
+  'audit-log': auditLog,
+};
+
+/** The queries react-admin keys as [resource, method, params]. */
+const DATA_METHODS = ['getList', 'getInfiniteList', 'getOne', 'getMany', 'getManyReference'];
+
+/**
+ * The app's 15 s stale time suits data that live events keep fresh, not the console's records: after a create or
+ * an edit, react-admin writes the record into the cached lists (which marks them fresh again) and counts on every
+ * page refetching when it opens, as with its own default (0). Without this, a list opened after a create then an
+ * edit still showed the list from before the create.
+ */
+function refetchConsolePagesOnOpen(queryClient: QueryClient) {
+  for (const resource of Object.keys(RESOURCES)) {
+    for (const method of DATA_METHODS) queryClient.setQueryDefaults([resource, method], { staleTime: 0 });
+  }
+}
+
 /** One console instance: its providers and the store through which one-time secrets reach their dialog. */
-function createConsole() {
+function createConsole(queryClient: QueryClient) {
+  refetchConsolePagesOnOpen(queryClient);
   const secrets = createSecretStore();
   return { secrets, dataProvider: createAdminDataProvider(secrets.reveal), authProvider: createAuthProvider() };
 }
@@ -29,7 +57,7 @@ function createConsole() {
  */
 export default function AdminApp() {
   const queryClient = useQueryClient();
-  const [{ secrets, dataProvider, authProvider }] = useState(createConsole);
+  const [{ secrets, dataProvider, authProvider }] = useState(() => createConsole(queryClient));
   return (
     <SessionGate>
       <SecretStoreContext.Provider value={secrets}>
@@ -43,14 +71,9 @@ export default function AdminApp() {
           layout={AdminLayout}
           loginPage={SignInRedirect}
         >
-          <Resource name="alerts" {...alerts} />
-          <Resource name="orders" {...orders} />
-          <Resource name="executions" {...executions} />
-          <Resource name="strategies" {...strategies} />
-          <Resource name="contract-map" {...contractMap} />
-          <Resource name="settings" {...settings} />
-          <Resource name="users" {...users} />
-          <Resource name="audit-log" {...auditLog} />
+          {Object.entries(RESOURCES).map(([name, resource]) => (
+            <Resource key={name} name={name} {...resource} />
+          ))}
         </Admin>
       </SecretStoreContext.Provider>
     </SessionGate>
