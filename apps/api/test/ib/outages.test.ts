@@ -34,6 +34,8 @@ describe('a Gateway restart mid-stream', () => {
       return s.status === 'expired' && s;
     }, 'stale alert expired');
     expect(staleFate.reason).toMatch(/ORDER_MAX_AGE/);
+    // "placed" commits before placeOrder takes its pacing slot: wait for the Gateway's side too.
+    await stack.waitFor(async () => stack.sim.orders.some((o) => o.orderRef.startsWith(`TH-${fresh.body.id}-`)), 'fresh order at IB');
     expect(stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${fresh.body.id}-`))).toHaveLength(1);
     expect(stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${stale.body.id}-`))).toHaveLength(0);
 
@@ -70,7 +72,8 @@ describe('an API restart mid-stream', () => {
       for (let i = 20; i < 30; i++) ids.push((await second.post(stock('IBM', { alertId: `a-${i}` }))).body.id);
       await second.waitFor(async () => {
         const [{ n }] = await second.query(`SELECT count(*)::int AS n FROM alerts WHERE status = 'placed'`);
-        return n === 30;
+        // "placed" commits before placeOrder waits for its pacing slot: wait for the Gateway's side too.
+        return n === 30 && gateway.orders.length >= 30;
       }, 'all 30 alerts placed', 20_000);
       const orders = await second.query('SELECT ib_order_id, alert_id FROM orders ORDER BY id');
       expect(new Set(orders.map((o) => o.ib_order_id)).size).toBe(30);
