@@ -38,7 +38,9 @@ export async function startTradehook(env: Record<string, string | undefined> = p
     config, db, log, version, embeddedDatabase: embedded !== null, webhookUrl: `${url}/webhook`,
   });
   const app = buildApp({ config, version, logger: log, services, ...services });
-  await app.listen({ port: config.port, host: config.host });
+  // Alerts arrive in bursts of new connections. With Node's default queue of 511 the kernel drops the excess and
+  // each dropped sender waits 1 s (then 3 s: TradingView's limit) to retry; the kernel caps this at somaxconn.
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   if (config.port === 0) {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

@@ -87,8 +87,9 @@ export class WebhookIntake {
     return { statusCode: 200, body: { id, status: outcome.status === 'duplicate' ? 'duplicate' : 'accepted' } };
   }
 
+  /** What may be stored: secrets removed, and NUL (which PostgreSQL text cannot hold) made visible instead. */
   private redact(text: string): string {
-    return redactSecrets(text, this.knownSecrets());
+    return redactSecrets(text, this.knownSecrets()).replaceAll('\u0000', '\uFFFD');
   }
 
   /** A secret pasted into another field (the alert text, say) must not be stored either. */
