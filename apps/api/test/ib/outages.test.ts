@@ -28,14 +28,14 @@ describe('a Gateway restart mid-stream', () => {
     const fresh = await stack.post(stock('PEP', { alertId: 'fresh' }));
     expect([stale.status, fresh.status]).toEqual([200, 200]);
 
-    await stack.waitFor(async () => (await statusOf(stack, fresh.body.id)).status === 'placed', 'fresh alert placed', 20_000);
+    // "placed" commits before placeOrder waits for its pacing slot: wait for the Gateway's side too.
+    await stack.waitFor(async () => (await statusOf(stack, fresh.body.id)).status === 'placed'
+      && stack.sim.orders.some((o) => o.orderRef.startsWith(`TH-${fresh.body.id}-`)), 'fresh alert placed', 20_000);
     const staleFate = await stack.waitFor(async () => {
       const s = await statusOf(stack, stale.body.id);
       return s.status === 'expired' && s;
     }, 'stale alert expired');
     expect(staleFate.reason).toMatch(/ORDER_MAX_AGE/);
-    // "placed" commits before placeOrder takes its pacing slot: wait for the Gateway's side too.
-    await stack.waitFor(async () => stack.sim.orders.some((o) => o.orderRef.startsWith(`TH-${fresh.body.id}-`)), 'fresh order at IB');
     expect(stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${fresh.body.id}-`))).toHaveLength(1);
     expect(stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${stale.body.id}-`))).toHaveLength(0);
 
