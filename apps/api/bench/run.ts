@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startApiProcess } from '../test/faults/support/api-process';
+import { createTestDatabase } from '../test/support/database';
 import { originalPayload } from '../test/support/stack';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { measureBurst } from './burst';
@@ -40,13 +41,18 @@ const log = (message: string) => process.stderr.write(`[bench ${new Date().toISO
 
 async function ingestPhase(bareUrl: string): Promise<Figure[]> {
   const stack = await startBenchStack();
+  // The naive webhook writes its own table in a scratch database of its own, in its own process.
+  const naiveDb = await createTestDatabase();
+  const naive = await startApiProcess({ DATABASE_URL: naiveDb.url }, { entry: 'apps/api/bench/naive-server.ts' });
   try {
-    log(`ingest at concurrency ${SETTINGS.concurrencies.join(', ')}: API, bare Fastify, pgbench (${SETTINGS.ingestSeconds} s each)`);
+    log(`ingest at concurrency ${SETTINGS.concurrencies.join(', ')}: API, bare Fastify, naive webhook, pgbench (${SETTINGS.ingestSeconds} s each)`);
     return ingestFigures(await measureIngest({
-      apiUrl: stack.api.url, apiCpuMs: () => stack.api.cpuMs(), bareUrl, databaseUrl: stack.db.url,
+      apiUrl: stack.api.url, apiCpuMs: () => stack.api.cpuMs(), bareUrl, naiveUrl: naive.url, databaseUrl: stack.db.url,
       bodyOf: alertBody, concurrencies: SETTINGS.concurrencies, seconds: SETTINGS.ingestSeconds,
     }));
   } finally {
+    await naive.stop();
+    await naiveDb.drop();
     await stack.close();
   }
 }

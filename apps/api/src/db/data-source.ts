@@ -28,6 +28,9 @@ export function createDataSource({ url, poolSize = 10, connectTimeoutMs = 2_000 
       connectionTimeoutMillis: connectTimeoutMs,
       statement_timeout: 10_000,
       application_name: 'tradehook',
+      // A peer that vanished without a FIN/RST is noticed on idle pooled connections instead of never.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     },
   });
 }

@@ -1,6 +1,6 @@
 import type { StrategyRules } from '../strategies/strategy-store';
 import { hashStrategySecret } from '../strategies/strategy-store';
-import { secretMatches } from './secret';
+import { secretMatcher, secretMatches } from './secret';
 
 export type AuthResult = { ok: true } | { ok: false; reason: string };
 
@@ -12,11 +12,12 @@ export type Authenticator = (secret: string | null, strategy: string | null) => 
  * own secret also accepts that one. Both comparisons run in constant time.
  */
 export function secretAuthenticator(globalSecret: string, strategyOf: (name: string) => StrategyRules | undefined): Authenticator {
+  const matchesGlobalSecret = secretMatcher(globalSecret);
   return async (secret, strategyName) => {
     if (secret === null) return { ok: false, reason: 'secret missing (secmgs)' };
     const own = strategyName ? strategyOf(strategyName)?.secretHash : null;
     const matchesOwn = own ? secretMatches(hashStrategySecret(secret), own) : false;
-    const matchesGlobal = secretMatches(secret, globalSecret);
+    const matchesGlobal = matchesGlobalSecret(secret);
     return matchesOwn || matchesGlobal ? { ok: true } : { ok: false, reason: 'secret does not match' };
   };
 }

@@ -13,9 +13,10 @@ const fieldPattern = new RegExp(
  * Works on the text itself so the stored body keeps the sender's exact bytes otherwise (15000.50 stays 15000.50).
  */
 export function redactSecrets(text: string, knownSecrets: readonly string[]): string {
-  let out = text.replace(fieldPattern, `$1"${REDACTED}"`);
+  // A secret field needs a quoted name: text without a quote (most single values) skips the pattern.
+  let out = text.includes('"') ? text.replace(fieldPattern, `$1"${REDACTED}"`) : text;
   for (const secret of knownSecrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return out;
 }

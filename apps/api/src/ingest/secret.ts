@@ -16,3 +16,9 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 export function secretMatches(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
+
+/** secretMatches against a fixed secret, its digest computed once (the webhook's hot path). */
+export function secretMatcher(expected: string): (given: string) => boolean {
+  const expectedDigest = digest(expected);
+  return (given) => timingSafeEqual(digest(given), expectedDigest);
+}

@@ -82,14 +82,15 @@ export class WebhookIntake {
       status: 'accepted',
       reason: null,
       http_status: 200,
-    });
+    }, req.receivedAt);
     const id = outcome.status === 'duplicate' ? outcome.originalId! : outcome.id;
     return { statusCode: 200, body: { id, status: outcome.status === 'duplicate' ? 'duplicate' : 'accepted' } };
   }
 
   /** What may be stored: secrets removed, and NUL (which PostgreSQL text cannot hold) made visible instead. */
   private redact(text: string): string {
-    return redactSecrets(text, this.knownSecrets()).replaceAll('\u0000', '\uFFFD');
+    const redacted = redactSecrets(text, this.knownSecrets());
+    return redacted.includes('\u0000') ? redacted.replaceAll('\u0000', '\uFFFD') : redacted;
   }
 
   /** A secret pasted into another field (the alert text, say) must not be stored either. */

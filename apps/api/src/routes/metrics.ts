@@ -8,8 +8,9 @@ import type { TradehookMetrics } from '../metrics/registry';
  * Registered unencapsulated so its onResponse hook sees every /webhook reply (the acknowledgement latency).
  */
 export const metricsRoutes = fp(async (app: FastifyInstance, opts: { metrics: TradehookMetrics; token: string | null }) => {
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     if (req.routeOptions.url === '/webhook') opts.metrics.observeAck(req.receivedAt, reply.statusCode);
+    done();
   });
 
   app.get('/metrics', {
