@@ -31,7 +31,7 @@ export async function startBenchStack(env: Record<string, string> = {},
     ADMIN_USER: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, WEBHOOK_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', ...env,
   }, { nodeArgs });
   const cookie = await login(api.url);
-  await untilIbConnected(api.url);
+  if (!env.IB_PORT) await untilIbConnected(api.url);
   return {
     api, sim, db, cookie,
     async close() {

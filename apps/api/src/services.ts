@@ -9,7 +9,6 @@ import { AuditLog } from './admin/audit-log';
 import { SessionStore } from './auth/sessions';
 import { UserStore } from './auth/users';
 import { secretAuthenticator } from './ingest/authenticate';
-import { epochMsOfIsoMicros } from './ingest/time';
 import { WebhookIntake } from './ingest/webhook-intake';
 import { IbSession } from './ib/ib-session';
 import type { ContractSpec } from './ib/ib-types';
@@ -99,9 +98,9 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
 
   const writer = new AlertWriter(db, { duplicateWindowSeconds: () => settings.current().duplicateWindowSeconds }, (committed) => {
     const accepted: PendingAlert[] = [];
-    for (const { outcome, record } of committed) {
+    for (const { outcome, record, arrivedAt } of committed) {
       bus.publish('alert', outcome.id, outcome.status);
-      if (outcome.status === 'accepted') accepted.push(pendingAlertOf(outcome.id, record));
+      if (outcome.status === 'accepted') accepted.push(pendingAlertOf(outcome.id, record, arrivedAt));
     }
     if (accepted.length) dispatcher!.enqueue(accepted);
   });
@@ -146,9 +145,10 @@ function seedSimulatorPrice(simulator: IbSimulator) {
   };
 }
 
-function pendingAlertOf(id: number, r: AlertRecord): PendingAlert {
+/** `arrivedAt`: the epoch ms behind `r.received_at`, kept as a number (no parsing on the hot path). */
+function pendingAlertOf(id: number, r: AlertRecord, arrivedAt: number): PendingAlert {
   return {
-    id, receivedAt: new Date(r.received_at), receivedAtMs: epochMsOfIsoMicros(r.received_at), strategy: r.strategy!, symbol: r.symbol!, exchange: r.exchange,
+    id, receivedAt: new Date(Math.floor(arrivedAt)), receivedAtMs: arrivedAt, strategy: r.strategy!, symbol: r.symbol!, exchange: r.exchange,
     price: r.price!, direction: r.direction as 'BUY' | 'SELL', quantity: r.quantity, orderType: r.order_type,
     limitPrice: r.limit_price, stopPrice: r.stop_price, tif: r.tif, secType: r.sec_type, currency: r.currency,
   };

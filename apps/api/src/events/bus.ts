@@ -13,6 +13,7 @@ export class EventBus {
   }
 
   publish(type: EventType, id: number | string, status?: string): void {
+    if (this.emitter.listenerCount('event') === 0) return; // nobody watching: no event to build
     const event: LiveEvent = { type, id, at: new Date().toISOString(), ...(status ? { status } : {}) };
     this.emitter.emit('event', event);
   }

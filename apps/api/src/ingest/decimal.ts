@@ -2,6 +2,8 @@
 export type DecimalResult = { ok: true; value: string } | { ok: false; problem: string };
 
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** Already in canonical form (the usual case): nothing to expand. */
+const CANONICAL = /^(0|[1-9]\d*)(\.\d+)?$/;
 
 export interface DecimalLimits {
   maxAbs: number;
@@ -12,7 +14,7 @@ export interface DecimalLimits {
 export function toDecimal(input: number | string, limits: DecimalLimits): DecimalResult {
   const text = typeof input === 'number' ? numberToText(input) : input.trim();
   if (text === null || !PLAIN.test(text)) return { ok: false, problem: 'must be a finite number' };
-  const value = expand(text);
+  const value = CANONICAL.test(text) ? text : expand(text);
   const n = Number(value);
   if (!Number.isFinite(n)) return { ok: false, problem: 'must be a finite number' };
   if (Math.abs(n) >= limits.maxAbs) return { ok: false, problem: `must be smaller than ${limits.maxAbs}` };

@@ -3,9 +3,12 @@ export const preciseNow = (): number => performance.timeOrigin + performance.now
 
 /** ISO-8601 with microseconds, as Postgres timestamptz stores it. */
 export function isoMicros(epochMs: number): string {
-  const whole = Math.floor(epochMs);
-  const micros = Math.floor((epochMs - whole) * 1000);
-  return new Date(whole).toISOString().replace('Z', `${String(micros).padStart(3, '0')}Z`);
+  // Rounded, not floored: epoch ms in a double carry binary noise in their fraction (…123.001 is …123.000999).
+  let whole = Math.floor(epochMs);
+  let micros = Math.round((epochMs - whole) * 1000);
+  if (micros === 1000) [whole, micros] = [whole + 1, 0];
+  const iso = new Date(whole).toISOString();
+  return `${iso.slice(0, -1)}${micros < 10 ? '00' : micros < 100 ? '0' : ''}${micros}Z`;
 }
 
 /** The inverse of isoMicros: epoch ms with the microseconds kept. */

@@ -1,5 +1,6 @@
 import { toDecimal } from '../../src/ingest/decimal';
 import { redactSecrets } from '../../src/ingest/redact';
+import { epochMsOfIsoMicros, isoMicros } from '../../src/ingest/time';
 import { validatePayload } from '../../src/ingest/validate';
 
 const PRICE = { maxAbs: 1e12, maxDecimals: 10 };
@@ -7,7 +8,7 @@ const PRICE = { maxAbs: 1e12, maxDecimals: 10 };
 describe('toDecimal', () => {
   it.each([
     [15000.5, '15000.5'], ['15000.50', '15000.50'], [' 1.123456 ', '1.123456'], ['1.5e-7', '0.00000015'],
-    ['+2.', '2'], [1e21 / 1e10, '100000000000'], ['-0.5', '-0.5'], ['.25', '0.25'],
+    ['+2.', '2'], [1e21 / 1e10, '100000000000'], ['-0.5', '-0.5'], ['.25', '0.25'], ['007.10', '7.10'], ['0', '0'],
   ])('%p → %p', (input, expected) => {
     expect(toDecimal(input as number | string, PRICE)).toEqual({ ok: true, value: expected });
   });
@@ -20,6 +21,14 @@ describe('toDecimal', () => {
     expect(toDecimal('1e13', PRICE)).toEqual({ ok: false, problem: 'must be smaller than 1000000000000' });
     expect(toDecimal('0.00000000001', PRICE)).toEqual({ ok: false, problem: 'must have at most 10 decimals' });
     expect(toDecimal('0', { ...PRICE, positive: true })).toEqual({ ok: false, problem: 'must be greater than 0' });
+  });
+});
+
+describe('isoMicros', () => {
+  it.each([[0.001, '001'], [0.042, '042'], [0.5, '500'], [0, '000']])('keeps the microseconds of +%p ms as .xxx%p', (extra, micros) => {
+    const ms = Date.UTC(2026, 10, 26, 9, 30, 0, 123) + extra;
+    expect(isoMicros(ms)).toBe(`2026-11-26T09:30:00.123${micros}Z`);
+    expect(epochMsOfIsoMicros(isoMicros(ms))).toBeCloseTo(ms, 3);
   });
 });
 
