@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { LoginPage } from '../features/auth/components/LoginPage';
+import { LiveEventsProvider } from '../lib/live-events';
 import { AppLayout } from './layout/AppLayout';
 import { AlertsRoute } from './routes/alerts';
 import { GuideRoute } from './routes/guide';
@@ -11,25 +12,29 @@ import { TradesRoute } from './routes/trades';
 // react-admin and MUI weigh ~300 KB gzip: only /admin pays for them.
 const AdminApp = lazy(() => import('../admin/AdminApp'));
 
+/** The routes, inside one live-events stream for every page but the login page (no session, no stream). */
 export function AppRoutes() {
+  const { pathname } = useLocation();
   return (
-    <Routes>
-      <Route path="login" element={<LoginPage />} />
-      <Route element={<AppLayout />}>
-        <Route index element={<HomeRoute />} />
-        <Route path="requests" element={<AlertsRoute />} />
-        <Route path="trades" element={<TradesRoute />} />
-        <Route path="guide" element={<GuideRoute />} />
-        <Route path="*" element={<NotFoundRoute />} />
-      </Route>
-      <Route
-        path="admin/*"
-        element={
-          <Suspense fallback={<p role="status">Loading the admin console…</p>}>
-            <AdminApp />
-          </Suspense>
-        }
-      />
-    </Routes>
+    <LiveEventsProvider paused={pathname === '/login'}>
+      <Routes>
+        <Route path="login" element={<LoginPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRoute />} />
+          <Route path="requests" element={<AlertsRoute />} />
+          <Route path="trades" element={<TradesRoute />} />
+          <Route path="guide" element={<GuideRoute />} />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+        <Route
+          path="admin/*"
+          element={
+            <Suspense fallback={<p role="status">Loading the admin console…</p>}>
+              <AdminApp />
+            </Suspense>
+          }
+        />
+      </Routes>
+    </LiveEventsProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { EventType } from '@tradehook/contracts';
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { queryRoots } from './query-keys';
 import { usePageVisible } from './use-page-visible';
 
@@ -22,16 +22,11 @@ const COALESCE_MS = 100;
 const MAX_RECONNECT_DELAY_MS = 30_000;
 
 const LiveEventsContext = createContext<LiveEventsState>('connecting');
-const ReconnectContext = createContext<() => void>(() => {});
 
 export function useLiveEventsState(): LiveEventsState {
   return useContext(LiveEventsContext);
 }
 
-/** Opens a fresh stream now, e.g. after signing in (a stream refused with 401 is otherwise retried with backoff). */
-export function useReconnectLiveEvents(): () => void {
-  return useContext(ReconnectContext);
-}
 
 /**
  * Keeps one /api/events stream open for the whole app while its tab is visible, and turns its events into query
@@ -39,11 +34,14 @@ export function useReconnectLiveEvents(): () => void {
  * server for all its tabs, so six open tabs would otherwise leave none for a request and a seventh never loads.
  * Back in front, the tab reopens the stream and refreshes everything it missed.
  */
-export function LiveEventsProvider({ url = '/api/events', children }: { url?: string; children: ReactNode }) {
+export function LiveEventsProvider({ url = '/api/events', paused = false, children }: {
+  url?: string;
+  /** No stream (the login page: without a session the server answers 401). Unpaused, it opens and refreshes all. */
+  paused?: boolean;
+  children: ReactNode;
+}) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveEventsState>('connecting');
-  const [connection, setConnection] = useState(0);
-  const reconnect = useCallback(() => setConnection((n) => n + 1), []);
   const visible = usePageVisible();
   const wasHidden = useRef(false);
 
@@ -52,7 +50,7 @@ export function LiveEventsProvider({ url = '/api/events', children }: { url?: st
       setState('unsupported');
       return;
     }
-    if (!visible) {
+    if (!visible || paused) {
       wasHidden.current = true;
       setState('connecting');
       return;
@@ -60,12 +58,10 @@ export function LiveEventsProvider({ url = '/api/events', children }: { url?: st
     const missedEvents = wasHidden.current;
     wasHidden.current = false;
     return connectLiveEvents(url, queryClient, setState, missedEvents);
-  }, [url, queryClient, connection, visible]);
+  }, [url, queryClient, visible, paused]);
 
   return (
-    <ReconnectContext.Provider value={reconnect}>
-      <LiveEventsContext.Provider value={state}>{children}</LiveEventsContext.Provider>
-    </ReconnectContext.Provider>
+    <LiveEventsContext.Provider value={state}>{children}</LiveEventsContext.Provider>
   );
 }
 

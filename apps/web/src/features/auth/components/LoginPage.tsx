@@ -1,6 +1,5 @@
 import { useId, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useReconnectLiveEvents } from '../../../lib/live-events';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useLogin } from '../api/login';
 import { safeNextPath } from '../next-path';
@@ -11,7 +10,6 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
-  const reconnectLiveEvents = useReconnectLiveEvents();
   const login = useLogin();
   const titleId = useId();
 
@@ -20,10 +18,7 @@ export function LoginPage() {
     const form = new FormData(event.currentTarget);
     const credentials = { username: String(form.get('username') ?? '').trim(), password: String(form.get('password') ?? '') };
     login.mutate(credentials, {
-      onSuccess: () => {
-        reconnectLiveEvents();
-        navigate(next, { replace: true });
-      },
+      onSuccess: () => navigate(next, { replace: true }),
     });
   };
 
