@@ -21,6 +21,7 @@ import type { PendingAlert } from './orders/pending-alert';
 import { reconcile } from './orders/reconciler';
 import { riskCheck } from './orders/risk';
 import { SettingsStore } from './settings/settings-store';
+import { DatabaseClock } from './db/database-clock';
 import { StrategyStore } from './strategies/strategy-store';
 import { StatusService } from './status/status-service';
 import { TradeQueries } from './trades/trade-queries';
@@ -96,7 +97,11 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
       onOrderWritten: (alert) => metrics.observeOrderWritten(alert),
     });
 
-  const writer = new AlertWriter(db, { duplicateWindowSeconds: () => settings.current().duplicateWindowSeconds }, (committed) => {
+  const databaseClock = new DatabaseClock(db, log);
+  const writer = new AlertWriter(db, {
+    duplicateWindowSeconds: () => settings.current().duplicateWindowSeconds,
+    databaseClockOffsetMs: () => databaseClock.offsetMs,
+  }, (committed) => {
     const accepted: PendingAlert[] = [];
     for (const { outcome, record, arrivedAt } of committed) {
       bus.publish('alert', outcome.id, outcome.status);
@@ -117,12 +122,14 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     dispatcher, contracts, simulator, settings, strategies,
     users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics,
     async start() {
+      await databaseClock.start();
       await settings.start();
       await strategies.start();
       dispatcher!.start();
       session.start();
     },
     async stop() {
+      databaseClock.stop();
       settings.stop();
       strategies.stop();
       dispatcher!.stop();

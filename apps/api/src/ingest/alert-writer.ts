@@ -57,6 +57,8 @@ export interface AlertWriterOptions {
   concurrentBatches?: number;
   /** How long after its arrival an alert may wait for its commit before the answer is 503 (default 2,000 ms). */
   deadlineMs?: number;
+  /** How far the database's clock runs ahead of ours (it checks the deadline on its own clock). */
+  databaseClockOffsetMs?: () => number;
 }
 
 /** Past the deadline a batch in flight gets this long to prove it did not commit before its senders get 503. */
@@ -170,7 +172,8 @@ export class AlertWriter {
   private async insert(items: Pending[]): Promise<WriteOutcome[]> {
     const records = items.map((p) => p.record);
     // The database refuses to commit past the earliest deadline in the batch (ingest_alerts' third argument).
-    const deadline = new Date(Math.min(...items.map((p) => p.deadline))).toISOString();
+    const earliest = Math.min(...items.map((p) => p.deadline));
+    const deadline = new Date(earliest + (this.options.databaseClockOffsetMs?.() ?? 0)).toISOString();
     const rows: Array<{ idx: number; alert_id: number; alert_status: WriteOutcome['status']; original_id: number | null }> =
       await this.db.query('SELECT * FROM ingest_alerts($1::jsonb, $2::interval, $3::timestamptz)', [
         JSON.stringify(records),

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import pino from 'pino';
+import { DatabaseClock } from '../../src/db/database-clock';
 import { openDatabase } from '../../src/db/data-source';
 import { AlertWriter, DatabaseUnavailableError, type AlertRecord } from '../../src/ingest/alert-writer';
 import { isoMicros } from '../../src/ingest/time';
@@ -59,5 +61,16 @@ describe('AlertWriter against PostgreSQL', () => {
     await writer.drain();
     expect(await stored('stuck')).toEqual([]);
     expect(committed.length).toBe(before); // nothing reached the dispatcher
+  });
+
+  it('corrects the deadline for the database clock, which it measures', async () => {
+    const clock = new DatabaseClock(ds, pino({ level: 'silent' }));
+    await clock.start();
+    clock.stop();
+    expect(Math.abs(clock.offsetMs)).toBeLessThan(100); // one machine, one clock
+    // Told the database runs 5 s behind, the writer hands it a deadline that has already passed there.
+    const skewed = new AlertWriter(ds, { duplicateWindowSeconds: () => 10, databaseClockOffsetMs: () => -5_000 }, () => {});
+    await expect(skewed.write(record('skewed'))).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(await stored('skewed')).toEqual([]);
   });
 });
