@@ -26,7 +26,7 @@ const FLOOR_CLIENT_ID = 99;
  */
 export async function measureCommitFloor(databaseUrl: string, samples: number, gapMs: number): Promise<CommitFloor> {
   const db = await openDatabase({ url: databaseUrl, poolSize: 2 });
-  const writer = new AlertWriter(db, { duplicateWindowSeconds: () => 10 }, () => undefined);
+  const writer = new AlertWriter(db, { duplicateWindowSeconds: () => 10, disown: () => undefined, warn: () => undefined }, () => undefined);
   const contract = inferContract({ symbol: 'SPY', exchange: 'NYSE', secType: null, currency: null }, new Date());
   const alertSteps: number[] = [];
   const orderSteps: number[] = [];

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AlertStore } from './alerts/alert-store';
 import { LIVE_PORTS, type Config } from './config';
 import { EventBus } from './events/bus';
+import { AlertDisowner } from './ingest/alert-disowner';
 import { AlertWriter, type AlertRecord } from './ingest/alert-writer';
 import { AuditLog } from './admin/audit-log';
 import { SessionStore } from './auth/sessions';
@@ -98,9 +99,12 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     });
 
   const databaseClock = new DatabaseClock(db, log);
+  const disowner = new AlertDisowner(db, (message, detail) => log.warn(detail, message));
   const writer = new AlertWriter(db, {
     duplicateWindowSeconds: () => settings.current().duplicateWindowSeconds,
     databaseClockOffsetMs: () => databaseClock.offsetMs,
+    disown: (records, why) => disowner.disown(records, why),
+    warn: (message, error) => log.error({ err: error }, message),
   }, (committed) => {
     const accepted: PendingAlert[] = [];
     for (const { outcome, record, arrivedAt } of committed) {

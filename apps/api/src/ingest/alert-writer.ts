@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { preciseNow } from './time';
 
 /** One row for ingest_alerts(): the columns of `alerts` as the database function reads them. */
 export interface AlertRecord {
@@ -39,7 +40,7 @@ interface Pending {
   record: AlertRecord;
   /** Epoch ms (sub-ms precision) when the request arrived. */
   arrivedAt: number;
-  /** Epoch ms after which this alert is answered 503 rather than kept waiting (TradingView gives up at 3 s). */
+  /** On the monotonic clock (performance.now()): past it, the answer is 503 (TradingView gives up at 3 s). */
   deadline: number;
   resolve: (outcome: WriteOutcome) => void;
   reject: (error: Error) => void;
@@ -49,10 +50,16 @@ interface Batch {
   items: Pending[];
   /** Its senders were answered 503: if it commits after all, its alerts must not trade. */
   abandoned: boolean;
+  /** A row-by-row retry belongs to the batch that failed: abandoning that one abandons the retries too. */
+  parent?: Batch;
 }
 
 export interface AlertWriterOptions {
   duplicateWindowSeconds: () => number;
+  /** Alerts whose senders got 503 but whose rows may exist: they must not trade (see AlertDisowner). */
+  disown: (records: AlertRecord[], why: string) => void;
+  /** Something went wrong that no request can be told about. */
+  warn: (message: string, error: unknown) => void;
   maxBatch?: number;
   concurrentBatches?: number;
   /** How long after its arrival an alert may wait for its commit before the answer is 503 (default 2,000 ms). */
@@ -63,10 +70,15 @@ export interface AlertWriterOptions {
 
 /** Past the deadline a batch in flight gets this long to prove it did not commit before its senders get 503. */
 const ABANDON_GRACE_MS = 250;
+/** Abandoned batches may hold connections (a half-open link) this many beyond the working ones, no more. */
+const MAX_ABANDONED = 3;
+/** An alert with less time left than this is answered 503 now rather than sink the whole batch it would join. */
+const MIN_TIME_LEFT_MS = 50;
 const DEADLINE_PASSED = 'ingest deadline passed';
+const monotonicNow = () => performance.now();
 
 /**
- * Group commit for alerts: requests arriving while batches are being written wait for the next one, so under load
+ * Group commit for alerts: requests arriving while a batch is being written wait for the next one, so under load
  * one commit (one round trip, one fsync) acknowledges many alerts. No promise resolves before its row committed.
  * One batch at a time by default: measured at concurrency 64, three batches in flight made smaller batches and cost
  * 20 % more CPU per alert (each query's socket write wakes PostgreSQL) for no more throughput. More can run at once
@@ -74,8 +86,8 @@ const DEADLINE_PASSED = 'ingest deadline passed';
  *
  * A database that stops answering without an error (a stalled link, a frozen server) must not hold senders past
  * TradingView's 3 s: an alert still queued at its deadline is dropped and answered 503 (never written); a batch in
- * flight carries its deadline into the database, which refuses to commit it later, and if it does commit in the
- * last instant anyway, its alerts are marked rejected so that nothing answered 503 trades.
+ * flight carries its deadline into the database, which refuses to commit it later, and if it commits in the last
+ * instant anyway (or its outcome is unknown) its alerts are disowned, so that nothing answered 503 trades.
  */
 export class AlertWriter {
   private queue: Pending[] = [];
@@ -89,10 +101,11 @@ export class AlertWriter {
     private readonly onCommitted: (committed: Array<{ outcome: WriteOutcome; record: AlertRecord; arrivedAt: number }>) => void,
   ) {}
 
-  /** `arrivedAt` (epoch ms) starts the alert's deadline; by default, now. */
-  write(record: AlertRecord, arrivedAt = Date.now()): Promise<WriteOutcome> {
+  /** `arrivedAt` (epoch ms from preciseNow()) starts the alert's deadline; by default, now. */
+  write(record: AlertRecord, arrivedAt = preciseNow()): Promise<WriteOutcome> {
+    const waited = Math.max(0, preciseNow() - arrivedAt);
     return new Promise((resolve, reject) => {
-      this.queue.push({ record, arrivedAt, deadline: arrivedAt + (this.options.deadlineMs ?? 2_000), resolve, reject });
+      this.queue.push({ record, arrivedAt, deadline: monotonicNow() + (this.options.deadlineMs ?? 2_000) - waited, resolve, reject });
       this.kick();
     });
   }
@@ -101,15 +114,28 @@ export class AlertWriter {
     return this.queue.length;
   }
 
-  /** Resolves once everything queued so far has been written (graceful shutdown). */
-  drain(): Promise<void> {
+  /** Resolves once everything queued so far has been written, or after `timeoutMs` (graceful shutdown). */
+  drain(timeoutMs = 5_000): Promise<void> {
     if (this.inFlight.size === 0 && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private kick(): void {
-    while (this.queue.length > 0 && this.inFlight.size < (this.options.concurrentBatches ?? 1)) {
-      const batch: Batch = { items: this.queue.splice(0, this.options.maxBatch ?? 500), abandoned: false };
+    const limit = this.options.concurrentBatches ?? 1;
+    for (;;) {
+      const working = [...this.inFlight].filter((b) => !b.abandoned).length;
+      if (this.queue.length === 0 || working >= limit || this.inFlight.size >= limit + MAX_ABANDONED) break;
+      const items = this.queue.splice(0, this.options.maxBatch ?? 500);
+      const now = monotonicNow();
+      this.fail(items.filter((p) => p.deadline - now < MIN_TIME_LEFT_MS), 'the database did not answer in time');
+      const batch: Batch = { items: items.filter((p) => p.deadline - now >= MIN_TIME_LEFT_MS), abandoned: false };
+      if (batch.items.length === 0) continue;
       this.inFlight.add(batch);
       void this.writeBatch(batch).finally(() => {
         this.inFlight.delete(batch);
@@ -128,52 +154,62 @@ export class AlertWriter {
 
   /** Answers 503 for whatever waits past its deadline; see the class comment. */
   private enforceDeadlines(): void {
-    const now = Date.now();
-    const late = this.queue.filter((p) => p.deadline < now);
-    if (late.length) {
-      this.queue = this.queue.filter((p) => p.deadline >= now);
-      late.forEach((p) => p.reject(new DatabaseUnavailableError('the database did not answer in time')));
-    }
+    const now = monotonicNow();
+    this.fail(this.queue.filter((p) => p.deadline < now), 'the database did not answer in time');
+    this.queue = this.queue.filter((p) => p.deadline >= now);
     for (const batch of this.inFlight) {
       if (batch.abandoned || Math.min(...batch.items.map((p) => p.deadline)) + ABANDON_GRACE_MS >= now) continue;
       batch.abandoned = true;
-      batch.items.forEach((p) => p.reject(new DatabaseUnavailableError('the database did not commit in time')));
+      this.fail(batch.items, 'the database did not commit in time');
     }
+    this.kick(); // an abandoned batch frees its slot
+  }
+
+  private fail(items: Pending[], why: string): void {
+    for (const p of items) p.reject(new DatabaseUnavailableError(why));
   }
 
   private async writeBatch(batch: Batch): Promise<void> {
     const { items } = batch;
+    const abandoned = () => batch.abandoned || batch.parent?.abandoned === true;
+    let outcomes: WriteOutcome[];
     try {
-      const outcomes = await this.insert(items);
-      if (batch.abandoned) return this.disown(outcomes);
-      items.forEach((p, i) => p.resolve(outcomes[i]));
-      this.onCommitted(items.map((p, i) => ({ outcome: outcomes[i], record: p.record, arrivedAt: p.arrivedAt })));
+      outcomes = await this.insert(items);
     } catch (error) {
-      if (items.length > 1 && !isConnectionFailure(error) && !batch.abandoned) {
+      if (items.length > 1 && !isConnectionFailure(error) && !abandoned()) {
         // One poisoned row must not fail its neighbours: retry them one by one.
-        for (const pending of items) await this.writeBatch({ items: [pending], abandoned: false });
+        for (const pending of items) {
+          if (abandoned()) break; // its senders were answered already
+          await this.writeBatch({ items: [pending], abandoned: false, parent: batch });
+        }
         return;
       }
-      const failure = new DatabaseUnavailableError(error instanceof Error ? error.message : String(error));
-      items.forEach((p) => p.reject(failure));
+      const message = error instanceof Error ? error.message : String(error);
+      // Refused by the database's deadline, or by a row: nothing committed. A broken connection: nobody knows.
+      if (isConnectionFailure(error) && !message.includes(DEADLINE_PASSED)) {
+        this.options.disown(items.map((p) => p.record), 'the connection to the database broke with the outcome unknown');
+      }
+      this.fail(items, message);
+      return;
     }
-  }
-
-  /** A batch answered 503 that committed after all: its alerts are recorded as not accepted, so none trades. */
-  private async disown(outcomes: WriteOutcome[]): Promise<void> {
-    const ids = outcomes.filter((o) => o.status === 'accepted').map((o) => o.id);
-    if (ids.length === 0) return;
-    await this.db.query(
-      `UPDATE alerts SET status = 'rejected', http_status = 503, updated_at = now(),
-         reason = '503 unavailable: the database committed after the sender was told it had not; not traded'
-       WHERE id = ANY($1::bigint[]) AND status = 'accepted'`, [ids]);
+    if (abandoned()) {
+      this.options.disown(items.map((p) => p.record), 'committed after its deadline');
+      return;
+    }
+    items.forEach((p, i) => p.resolve(outcomes[i]));
+    try {
+      this.onCommitted(items.map((p, i) => ({ outcome: outcomes[i], record: p.record, arrivedAt: p.arrivedAt })));
+    } catch (error) {
+      this.options.warn('alerts committed, but handing them on failed', error);
+    }
   }
 
   private async insert(items: Pending[]): Promise<WriteOutcome[]> {
     const records = items.map((p) => p.record);
-    // The database refuses to commit past the earliest deadline in the batch (ingest_alerts' third argument).
-    const earliest = Math.min(...items.map((p) => p.deadline));
-    const deadline = new Date(earliest + (this.options.databaseClockOffsetMs?.() ?? 0)).toISOString();
+    // The database refuses to commit past the earliest deadline in the batch (ingest_alerts' third argument),
+    // read on its own clock: our wall clock now, plus the time left, plus how far its clock runs ahead of ours.
+    const timeLeft = Math.min(...items.map((p) => p.deadline)) - monotonicNow();
+    const deadline = new Date(Date.now() + timeLeft + (this.options.databaseClockOffsetMs?.() ?? 0)).toISOString();
     const rows: Array<{ idx: number; alert_id: number; alert_status: WriteOutcome['status']; original_id: number | null }> =
       await this.db.query('SELECT * FROM ingest_alerts($1::jsonb, $2::interval, $3::timestamptz)', [
         JSON.stringify(records),

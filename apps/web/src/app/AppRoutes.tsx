@@ -16,7 +16,7 @@ const AdminApp = lazy(() => import('../admin/AdminApp'));
 export function AppRoutes() {
   const { pathname } = useLocation();
   return (
-    <LiveEventsProvider paused={pathname === '/login'}>
+    <LiveEventsProvider paused={pathname.replace(/\/+$/, '') === '/login'}>
       <Routes>
         <Route path="login" element={<LoginPage />} />
         <Route element={<AppLayout />}>

@@ -98,6 +98,11 @@ export function hostileCorpus(): HostileCase[] {
   cases.push(raw('NUL bytes', Buffer.from('{"stratName":"a\u0000b"}\u0000'), JSON_TYPE, 400));
   for (const field of ['stratName', 'alert', 'alertId']) cases.push(json(`${field} with an escaped NUL`, withField(field, 'a\u0000b'), 400));
   cases.push(json('a key with an escaped NUL', withField('a\u0000', 1), 400));
+  // Lone UTF-16 surrogates (only JSON escapes can make them; PostgreSQL refuses them): in a value, a key, and
+  // with a wrong secret (a rejected row must still be storable, and must not fail the rows batched with it).
+  for (const field of ['stratName', 'alert', 'alertId']) cases.push(json(`${field} with a lone surrogate`, withField(field, 'a\ud800b'), 400));
+  cases.push(json('a key with a lone low surrogate', withField('\udc00', 1), 400));
+  cases.push(json('a lone surrogate and a wrong secret', JSON.stringify({ stratName: '\ud800', secmgs: 'wrong' }), 400));
   cases.push(raw('no Content-Type, not JSON', 'stratName=x&price=1', null, 400));
 
   // Size and content type.
