@@ -14,6 +14,8 @@ export interface CommitFloor {
   orderCommitP50Ms: number;
   /** Both, one after the other: what any alert → order path on this database costs at least, p50. */
   bothP50Ms: number;
+  /** The same, p99: the floor under the wire latency's p99. */
+  bothP99Ms: number;
 }
 
 /** A client id of its own: these rows never meet the running API's order ids, reconcile or dispatch. */
@@ -48,6 +50,7 @@ export async function measureCommitFloor(databaseUrl: string, samples: number, g
     alertCommitP50Ms: percentile(alertSteps, 50),
     orderCommitP50Ms: percentile(orderSteps, 50),
     bothP50Ms: percentile(alertSteps.map((a, i) => a + orderSteps[i]), 50),
+    bothP99Ms: percentile(alertSteps.map((a, i) => a + orderSteps[i]), 99),
   };
 }
 

@@ -71,6 +71,7 @@ export function wireFigures(w: WireFigures): Figure[] {
     { section, name: '  claim starts → on the wire p50 (order-row commit)', value: w.claimToWireP50Ms, unit: 'ms', digits: 2 },
     { section, name: 'floor: the 2 commits alone, back to back p50', value: w.floor.backToBack.bothP50Ms, unit: 'ms', digits: 2 },
     { section, name: `floor: the 2 commits alone, ${w.gapMs} ms idle between p50`, value: w.floor.withGaps.bothP50Ms, unit: 'ms', digits: 2 },
+    { section, name: `floor: the 2 commits alone, ${w.gapMs} ms idle between p99`, value: w.floor.withGaps.bothP99Ms, unit: 'ms', digits: 2 },
     { section, name: '  of which the alert commit (first after idle)', value: w.floor.withGaps.alertCommitP50Ms, unit: 'ms', digits: 2 },
   ];
 }
