@@ -11,6 +11,8 @@ export interface Config {
   webhookSecretIsExample: boolean;
   logLevel: string;
   duplicateWindowSeconds: number;
+  /** How long an alert may wait for its commit before the webhook answers 503 (TradingView waits 3 s). */
+  ingestDeadlineMs: number;
   trustedProxies: string[];
   corsOrigins: string[];
   webhookRateLimitPerMinute: number;
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecretIsExample: !secret,
     logLevel,
     duplicateWindowSeconds: int('DUPLICATE_WINDOW_SECONDS', 10, 0, 86_400)!,
+    ingestDeadlineMs: int('INGEST_DEADLINE_MS', 2_000, 100, 60_000)!,
     trustedProxies: list('TRUSTED_PROXIES'),
     corsOrigins: list('CORS_ORIGINS'),
     webhookRateLimitPerMinute: int('WEBHOOK_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000)!,

@@ -103,6 +103,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const writer = new AlertWriter(db, {
     duplicateWindowSeconds: () => settings.current().duplicateWindowSeconds,
     databaseClockOffsetMs: () => databaseClock.offsetMs,
+    deadlineMs: config.ingestDeadlineMs,
     disown: (records, why) => disowner.disown(records, why),
     warn: (message, error) => log.error({ err: error }, message),
   }, (committed) => {
