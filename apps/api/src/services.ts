@@ -20,7 +20,9 @@ import { Mutex } from './orders/mutex';
 import { OrderLedger } from './orders/order-ledger';
 import type { PendingAlert } from './orders/pending-alert';
 import { reconcile } from './orders/reconciler';
+import { LastFillPrices } from './orders/last-fill-prices';
 import { riskCheck } from './orders/risk';
+import { addressAllowed } from './settings/ip-allowlist';
 import { SettingsStore } from './settings/settings-store';
 import { DatabaseClock } from './db/database-clock';
 import { StrategyStore } from './strategies/strategy-store';
@@ -75,7 +77,8 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   });
   const strategies = new StrategyStore(db);
   const mutex = new Mutex();
-  const ledger = new OrderLedger(db, bus, log, config.ib.clientId);
+  const lastFills = new LastFillPrices(db);
+  const ledger = new OrderLedger(db, bus, log, config.ib.clientId, (e) => lastFills.observe(e.secType, e.symbol, Number(e.price)));
   const contracts = new ContractResolver(db);
   let dispatcher: Dispatcher | null = null;
   const session = new IbSession(
@@ -91,7 +94,8 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     log,
   );
   const metrics = new TradehookMetrics({ db, ibConnection: () => session.connection(), dispatchQueueDepth: () => dispatcher?.pending() ?? 0 });
-  dispatcher = new Dispatcher(db, session, contracts, riskCheck(() => settings.current(), (name) => strategies.get(name)),
+  dispatcher = new Dispatcher(db, session, contracts, riskCheck(() => settings.current(), (name) => strategies.get(name),
+    (contract) => lastFills.get(contract.secType, contract.symbol)),
     mutex, bus, log, {
       maxAgeMs: () => settings.current().orderMaxAgeSeconds * 1000,
       beforePlace: simulator ? seedSimulatorPrice(simulator) : undefined,
@@ -117,7 +121,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const knownSecrets = () => [config.webhookSecret];
   const intake = new WebhookIntake(writer, secretAuthenticator(config.webhookSecret, (name) => strategies.get(name)), knownSecrets,
     (message, error) => log.error({ err: error }, message),
-    (ip) => !settings.current().ipAllowlistEnabled || settings.current().ipAllowlist.includes(ip));
+    (ip) => !settings.current().ipAllowlistEnabled || addressAllowed(settings.current().ipAllowlist, ip));
   const status = new StatusService(db, {
     version: ctx.version, startedAt: new Date(), embeddedDatabase: ctx.embeddedDatabase, webhookUrl: ctx.webhookUrl,
   }, session, { pending: () => dispatcher!.pending(), killSwitch: () => settings.current().killSwitch });
@@ -128,6 +132,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics,
     async start() {
       await databaseClock.start();
+      await lastFills.load();
       await settings.start();
       await strategies.start();
       dispatcher!.start();

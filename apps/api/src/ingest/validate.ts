@@ -76,35 +76,57 @@ function problemsOf(errors: ErrorObject[]): FieldProblem[] {
   return [...byField.values()];
 }
 
+/**
+ * Every problem at once, so one correction fixes the alert: the schema's, then the exact-decimal and cross-field
+ * checks on whatever fields the schema did not already fault.
+ */
 export function validatePayload(body: unknown): ValidationResult {
-  if (!check(body)) return { ok: false, problems: problemsOf(check.errors ?? []) };
-  const p = body as WebhookPayload;
-  const problems: FieldProblem[] = [];
-  const decimal = (field: string, value: number | string | undefined, limits: DecimalLimits): string | null => {
-    if (value === undefined) return null;
+  const problems: FieldProblem[] = check(body) ? [] : problemsOf(check.errors ?? []);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, problems };
+  const raw = body as Record<string, unknown>;
+  const faulted = new Set(problems.map((x) => x.field));
+  const add = (field: string, problem: string) => {
+    if (faulted.has(field)) return;
+    faulted.add(field);
+    problems.push({ field, problem });
+  };
+  const decimal = (field: string, limits: DecimalLimits): string | null => {
+    const value = raw[field];
+    if (faulted.has(field) || (typeof value !== 'number' && typeof value !== 'string')) return null;
     const result = toDecimal(value, limits);
-    if (!result.ok) problems.push({ field, problem: result.problem });
+    if (!result.ok) add(field, result.problem);
     return result.ok ? result.value : null;
   };
-  const alert: NormalizedAlert = {
-    strategy: p.stratName.trim(),
-    alertText: p.alert ?? null,
-    exchange: p.exchange?.trim().toUpperCase() || null,
-    symbol: p.symbol.trim().toUpperCase(),
-    price: decimal('price', p.price, PRICE) ?? '0',
-    direction: p.direction.toUpperCase() as 'BUY' | 'SELL',
-    quantity: decimal('quantity', p.quantity, QUANTITY),
-    orderType: p.orderType?.toUpperCase() ?? null,
-    limitPrice: decimal('limitPrice', p.limitPrice, PRICE),
-    stopPrice: decimal('stopPrice', p.stopPrice, PRICE),
-    tif: p.tif?.toUpperCase() ?? null,
-    secType: p.secType?.toUpperCase() ?? null,
-    currency: p.currency?.toUpperCase() ?? null,
-    externalId: p.alertId ?? null,
-  };
-  if (alert.strategy === '') problems.push({ field: 'stratName', problem: 'must not be blank' });
-  if (alert.orderType?.startsWith('STP') && alert.stopPrice === null) {
-    problems.push({ field: 'stopPrice', problem: `is required for ${alert.orderType} orders` });
+  const price = decimal('price', PRICE);
+  const quantity = decimal('quantity', QUANTITY);
+  const limitPrice = decimal('limitPrice', PRICE);
+  const stopPrice = decimal('stopPrice', PRICE);
+  if (typeof raw.stratName === 'string' && raw.stratName.trim() === '') add('stratName', 'must not be blank');
+  const orderType = typeof raw.orderType === 'string' ? raw.orderType.toUpperCase() : null;
+  if (orderType?.startsWith('STP') && raw.stopPrice === undefined) add('stopPrice', `is required for ${orderType} orders`);
+  if (orderType === 'STP LMT' && raw.limitPrice === undefined) {
+    add('limitPrice', 'is required for STP LMT orders (the limit the order takes once the stop triggers)');
   }
-  return problems.length ? { ok: false, problems } : { ok: true, alert };
+  if (problems.length) return { ok: false, problems };
+
+  const p = body as WebhookPayload;
+  return {
+    ok: true,
+    alert: {
+      strategy: p.stratName.trim(),
+      alertText: p.alert ?? null,
+      exchange: p.exchange?.trim().toUpperCase() || null,
+      symbol: p.symbol.trim().toUpperCase(),
+      price: price ?? '0',
+      direction: p.direction.toUpperCase() as 'BUY' | 'SELL',
+      quantity,
+      orderType,
+      limitPrice,
+      stopPrice,
+      tif: p.tif?.toUpperCase() ?? null,
+      secType: p.secType?.toUpperCase() ?? null,
+      currency: p.currency?.toUpperCase() ?? null,
+      externalId: p.alertId ?? null,
+    },
+  };
 }

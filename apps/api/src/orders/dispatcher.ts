@@ -5,7 +5,7 @@ import type { EventBus } from '../events/bus';
 import type { IbSession } from '../ib/ib-session';
 import type { ContractSpec } from '../ib/ib-types';
 import type { ContractResolver } from './contract-resolver';
-import { buildOrder } from './order-builder';
+import { buildOrder, orderProblem } from './order-builder';
 import { insertOrderForAlert, sendOrder } from './order-placement';
 import type { Mutex } from './mutex';
 import { PENDING_ALERT_COLUMNS, pendingAlertFromRow, type PendingAlert } from './pending-alert';
@@ -115,11 +115,13 @@ export class Dispatcher {
     }
     const ageMs = Date.now() - alert.receivedAt.getTime();
     if (ageMs > this.options.maxAgeMs()) return this.expire(alert.id, ageMs);
-    const verdict = await this.risk(alert);
-    if (!verdict.ok) return this.refuse(alert.id, verdict.reason);
     const contract = await this.contracts.resolve(alert);
-    this.options.beforePlace?.(alert, contract);
+    const verdict = await this.risk(alert, contract);
+    if (!verdict.ok) return this.refuse(alert.id, verdict.reason);
     const order = buildOrder(alert, verdict.defaults);
+    const problem = orderProblem(order, contract);
+    if (problem) return this.refuse(alert.id, problem);
+    this.options.beforePlace?.(alert, contract);
     const row = await insertOrderForAlert(this.db, alert.id, this.session.allocateOrderId(), this.session.clientId, contract, order);
     if (!row) return; // already handled elsewhere (a sweep and the memory queue can both hold it)
     this.bus.publish('alert', alert.id, 'placed');

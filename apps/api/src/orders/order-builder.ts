@@ -1,4 +1,4 @@
-import type { OrderSpec } from '../ib/ib-types';
+import type { ContractSpec, OrderSpec } from '../ib/ib-types';
 import type { PendingAlert } from './pending-alert';
 
 export interface StrategyDefaults {
@@ -24,4 +24,17 @@ export function buildOrder(alert: PendingAlert, defaults: StrategyDefaults = { q
     tif: alert.tif ?? 'DAY',
     orderRef: orderRefFor(alert),
   };
+}
+
+/** An order IB would reject, or that would not do what the trader meant, named before anything is sent. */
+export function orderProblem(order: OrderSpec, contract: ContractSpec): string | null {
+  const quantity = Number(order.quantity);
+  if (!(quantity > 0)) return `Refused: the quantity must be greater than 0 (it is ${order.quantity})`;
+  if (order.orderType.startsWith('STP') && order.stopPrice === null) {
+    return `Refused: a ${order.orderType} order needs a stopPrice in the alert`;
+  }
+  if (contract.secType === 'FUT' && !Number.isInteger(quantity)) {
+    return `Refused: futures trade whole contracts, not ${order.quantity}`;
+  }
+  return null;
 }

@@ -21,6 +21,8 @@ export class OrderLedger implements IbEventSink {
     private readonly bus: EventBus,
     private readonly log: Logger,
     private readonly clientId: number,
+    /** Each fill as IB reports it (the last-fill prices that max notional checks against). */
+    private readonly onFill: (e: ExecutionReport) => void = () => undefined,
   ) {}
 
   /** Resolves when every event received so far is written. */
@@ -33,6 +35,7 @@ export class OrderLedger implements IbEventSink {
   }
 
   execution(e: ExecutionReport): void {
+    this.onFill(e);
     this.enqueue(async () => {
       const result = await this.db.transaction((tx) => recordExecution(tx, e, this.clientId));
       if (!result.changed) return;

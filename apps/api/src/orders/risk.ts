@@ -1,18 +1,28 @@
 import type { Settings } from '@tradehook/contracts';
+import type { ContractSpec } from '../ib/ib-types';
 import type { StrategyRules } from '../strategies/strategy-store';
+import { knownFuturesMultiplier } from './futures-multipliers';
 import type { StrategyDefaults } from './order-builder';
 import type { PendingAlert } from './pending-alert';
 import { insideTradingWindow } from './trading-window';
 
 export type RiskVerdict = { ok: true; defaults: StrategyDefaults } | { ok: false; reason: string };
 
-/** Decides, just before placing, whether an alert may trade, and with which strategy defaults. */
-export type RiskCheck = (alert: PendingAlert) => Promise<RiskVerdict>;
+/** Decides, just before placing, whether an alert may trade (as this contract), and with which strategy defaults. */
+export type RiskCheck = (alert: PendingAlert, contract: ContractSpec) => Promise<RiskVerdict>;
+
+/** What the rules know about the instrument beyond the alert. */
+export interface Instrument {
+  contract: ContractSpec;
+  /** The latest price IB filled this instrument at, when known. */
+  lastFillPrice: number | null;
+}
 
 const refuse = (rule: string, detail: string): RiskVerdict => ({ ok: false, reason: `Refused by rule "${rule}": ${detail}` });
 
 /** Pure: the trading rules, in the order a trader would look for them. */
-export function evaluateRisk(alert: PendingAlert, settings: Settings, strategy: StrategyRules | undefined, now = new Date()): RiskVerdict {
+export function evaluateRisk(alert: PendingAlert, settings: Settings, strategy: StrategyRules | undefined, instrument: Instrument,
+  now = new Date()): RiskVerdict {
   if (settings.killSwitch) return refuse('kill switch', 'trading is halted');
   if (!strategy) {
     return settings.unknownStrategyPolicy === 'refuse'
@@ -27,9 +37,9 @@ export function evaluateRisk(alert: PendingAlert, settings: Settings, strategy: 
   if (strategy.maxQuantity !== null && quantity > Number(strategy.maxQuantity)) {
     return refuse('max quantity', `${quantity} > ${strategy.maxQuantity}`);
   }
-  const notional = quantity * Math.abs(Number(alert.limitPrice ?? alert.price));
-  if (strategy.maxNotional !== null && notional > Number(strategy.maxNotional)) {
-    return refuse('max notional', `${notional} > ${strategy.maxNotional}`);
+  if (strategy.maxNotional !== null) {
+    const problem = notionalProblem(alert, quantity, Number(strategy.maxNotional), instrument);
+    if (problem) return refuse('max notional', problem);
   }
   if (!insideTradingWindow(now, strategy)) {
     return refuse('trading window', `outside ${strategy.tradingWindowStart}–${strategy.tradingWindowEnd} ${strategy.timeZone}`);
@@ -37,6 +47,29 @@ export function evaluateRisk(alert: PendingAlert, settings: Settings, strategy: 
   return { ok: true, defaults: { quantity: strategy.defaultQuantity, orderType: strategy.defaultOrderType } };
 }
 
-export function riskCheck(settings: () => Settings, strategy: (name: string) => StrategyRules | undefined): RiskCheck {
-  return async (alert) => evaluateRisk(alert, settings(), strategy(alert.strategy));
+/**
+ * Quantity × price × multiplier against the limit. The price is the highest of the alert's prices and IB's last fill
+ * (an alert claiming price 0 must not pass); a future's multiplier comes from the contract map or the known list,
+ * and without one the order is refused rather than guessed.
+ */
+function notionalProblem(alert: PendingAlert, quantity: number, max: number, { contract, lastFillPrice }: Instrument): string | null {
+  const multiplier = contract.multiplier !== null ? Number(contract.multiplier)
+    : contract.secType === 'FUT' ? knownFuturesMultiplier(contract.symbol) : 1;
+  const name = contract.localSymbol ?? contract.symbol;
+  if (multiplier === null || !(multiplier > 0)) {
+    return `cannot be checked: the multiplier of ${name} (${contract.secType}) is unknown — set it in the contract map`;
+  }
+  const claimed = Math.max(...[alert.price, alert.limitPrice, alert.stopPrice].map((p) => (p === null ? 0 : Math.abs(Number(p)))));
+  const price = Math.max(claimed, lastFillPrice ?? 0);
+  if (!(price > 0)) return `cannot be checked: the alert's price is ${alert.price} and no fill of ${name} is known`;
+  const notional = quantity * price * multiplier;
+  if (notional <= max) return null;
+  const at = price > claimed ? `${price} (IB's last fill)` : String(price);
+  return `${quantity} × ${at}${multiplier === 1 ? '' : ` × ${multiplier}`} = ${notional} > ${max}`;
+}
+
+export function riskCheck(settings: () => Settings, strategy: (name: string) => StrategyRules | undefined,
+  lastFillPrice: (contract: ContractSpec) => number | null): RiskCheck {
+  return async (alert, contract) =>
+    evaluateRisk(alert, settings(), strategy(alert.strategy), { contract, lastFillPrice: lastFillPrice(contract) });
 }

@@ -39,6 +39,9 @@ describe('risk rules, end to end: refused with the rule named, nothing sent to I
     ['max notional', { name: 'Budget', maxNotional: '1000' }, { stratName: 'Budget', quantity: 10, price: 190 }],
     ['trading window', { name: 'Never', tradingWindowStart: '00:00', tradingWindowEnd: '00:00', timeZone: 'Pacific/Kiritimati' },
       { stratName: 'Never' }],
+    // An alert claiming price 0 must not slip past the limit, nor a future priced without its multiplier.
+    ['max notional', { name: 'ZeroPrice', maxNotional: '1000' }, { stratName: 'ZeroPrice', symbol: 'TSLA', quantity: 500, price: 0 }],
+    ['max notional', { name: 'Futures', maxNotional: '10000' }, { stratName: 'Futures', symbol: 'ESZ6', exchange: 'CME_MINI', price: 6000 }],
   ])('%s', async (rule, strategy, alert) => {
     await createStrategy(strategy);
     const fate = await fateOf(originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', price: 190, ...alert }));
@@ -127,5 +130,15 @@ describe('console actions', () => {
     await stack.waitFor(async () =>
       (await stack.query(`SELECT 1 FROM orders WHERE id = $1 AND status = 'cancelled'`, [order.id])).length, 'order cancelled');
     expect((await stack.fetch(`/api/admin/orders/${order.id}/cancel`, { method: 'POST' })).status).toBe(409);
+  });
+});
+
+describe('order shape, end to end: refused before anything is sent', () => {
+  it('a stop order without a stop price (the stop type from the strategy\'s default) is refused, not sent to fail at IB', async () => {
+    await createStrategy({ name: 'Stops', defaultOrderType: 'STP' });
+    const fate = await fateOf(originalPayload({ stratName: 'Stops', symbol: 'AAPL', exchange: 'NASDAQ', price: 190 }));
+    expect(fate.status).toBe('refused');
+    expect(fate.reason).toContain('needs a stopPrice');
+    expect(ordersFor(fate.id)).toHaveLength(0);
   });
 });

@@ -70,7 +70,18 @@ describe('validatePayload', () => {
     expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ field: '__proto__' })] });
   });
 
-  it('needs a stop price for stop orders', () => {
+  it('needs a stop price for stop orders, and a limit price for stop-limit orders', () => {
     expect(validatePayload({ ...base, orderType: 'STP' })).toEqual({ ok: false, problems: [{ field: 'stopPrice', problem: 'is required for STP orders' }] });
+    // Without it the limit would silently be the alert's price: a sell stop-limit at 90 with limit 100 never fills.
+    expect(validatePayload({ ...base, orderType: 'STP LMT', stopPrice: 90, price: 100 })).toEqual({ ok: false,
+      problems: [{ field: 'limitPrice', problem: 'is required for STP LMT orders (the limit the order takes once the stop triggers)' }] });
+  });
+
+  it('names the range and cross-field problems together with the schema\'s, in one answer', () => {
+    const result = validatePayload({ stratName: '', symbol: 'A', price: 'abc', direction: 'hold', quantity: -5, orderType: 'STP' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.field).sort()).toEqual(['direction', 'price', 'quantity', 'stopPrice', 'stratName']);
+    expect(result.problems).toContainEqual({ field: 'quantity', problem: 'must be greater than 0' });
   });
 });

@@ -62,7 +62,7 @@ describe('POST /webhook', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_payload');
     const fields = res.body.details.map((d: { field: string }) => d.field).sort();
-    expect(fields).toEqual(['direction', 'extra', 'price']);
+    expect(fields).toEqual(['direction', 'extra', 'price', 'quantity']);
     expect(res.body.details.find((d: { field: string }) => d.field === 'direction').problem).toBe('must be BUY or SELL');
     const [row] = await stack.query(`SELECT * FROM alerts WHERE http_status = 400 ORDER BY id DESC LIMIT 1`);
     expect(row.reason).toContain('direction must be BUY or SELL');

@@ -1,0 +1,67 @@
+import type { Settings } from '@tradehook/contracts';
+import type { ContractSpec } from '../../src/ib/ib-types';
+import { buildOrder, orderProblem } from '../../src/orders/order-builder';
+import type { PendingAlert } from '../../src/orders/pending-alert';
+import { evaluateRisk } from '../../src/orders/risk';
+import type { StrategyRules } from '../../src/strategies/strategy-store';
+
+const settings = { killSwitch: false, unknownStrategyPolicy: 'global_secret' } as Settings;
+const strategy = (rules: Partial<StrategyRules>): StrategyRules => ({
+  id: 1, name: 'S', enabled: true, secretHash: null, defaultQuantity: null, maxQuantity: null, maxNotional: null,
+  allowedSymbols: null, tradingWindowStart: null, tradingWindowEnd: null, timeZone: 'UTC', defaultOrderType: null, ...rules,
+});
+const alert = (fields: Partial<PendingAlert>): PendingAlert => ({
+  id: 1, receivedAt: new Date(), strategy: 'S', symbol: 'AAPL', exchange: 'NASDAQ', price: '190', direction: 'BUY',
+  quantity: '1', orderType: null, limitPrice: null, stopPrice: null, tif: null, secType: null, currency: null, ...fields,
+});
+const stock: ContractSpec = { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', primaryExchange: 'NASDAQ', currency: 'USD',
+  localSymbol: null, multiplier: null, lastTradeDate: null };
+const future = (symbol: string, localSymbol: string, multiplier: string | null = null): ContractSpec =>
+  ({ symbol, secType: 'FUT', exchange: 'CME', primaryExchange: null, currency: 'USD', localSymbol, multiplier, lastTradeDate: null });
+
+const budget = strategy({ maxNotional: '1000' });
+const verdict = (a: PendingAlert, contract: ContractSpec, lastFillPrice: number | null = null) =>
+  evaluateRisk(a, settings, budget, { contract, lastFillPrice });
+
+describe('max notional', () => {
+  it('passes within the limit and refuses above it, naming the sum', () => {
+    expect(verdict(alert({ quantity: '5' }), stock).ok).toBe(true);
+    expect(verdict(alert({ quantity: '6' }), stock)).toEqual({ ok: false, reason: 'Refused by rule "max notional": 6 × 190 = 1140 > 1000' });
+  });
+
+  it('does not trust a price of 0 or a tiny one: IB\'s last fill prices the order, and without one it is refused', () => {
+    expect(verdict(alert({ quantity: '500', price: '0' }), stock)).toMatchObject({ ok: false,
+      reason: expect.stringContaining("cannot be checked: the alert's price is 0 and no fill of AAPL is known") });
+    expect(verdict(alert({ quantity: '500', price: '0.01' }), stock, 99.84)).toMatchObject({ ok: false,
+      reason: expect.stringContaining("500 × 99.84 (IB's last fill) = 49920 > 1000") });
+  });
+
+  it('counts a future\'s multiplier: from the contract map, from the known list, and refuses an unknown one', () => {
+    expect(verdict(alert({ symbol: 'ESZ6', price: '6000' }), future('ES', 'ESZ6', '50'))).toMatchObject({ ok: false,
+      reason: expect.stringContaining('1 × 6000 × 50 = 300000 > 1000') });
+    expect(verdict(alert({ symbol: 'NQZ6', price: '9000' }), future('NQ', 'NQZ6'))).toMatchObject({ ok: false,
+      reason: expect.stringContaining('1 × 9000 × 20 = 180000 > 1000') });
+    expect(verdict(alert({ symbol: 'XYZZ6', price: '1' }), future('XYZ', 'XYZZ6'))).toMatchObject({ ok: false,
+      reason: expect.stringContaining('the multiplier of XYZZ6 (FUT) is unknown') });
+  });
+
+  it('uses the highest price the alert names (a limit above the market counts)', () => {
+    expect(verdict(alert({ quantity: '5', orderType: 'LMT', limitPrice: '250' }), stock).ok).toBe(false);
+  });
+});
+
+describe('orderProblem', () => {
+  it('refuses a stop order without a stop price, even when the stop type comes from the strategy\'s default', () => {
+    const order = buildOrder(alert({}), { quantity: null, orderType: 'STP' });
+    expect(orderProblem(order, stock)).toBe('Refused: a STP order needs a stopPrice in the alert');
+  });
+  it('refuses fractional futures and a zero quantity', () => {
+    expect(orderProblem(buildOrder(alert({ quantity: '1.5' })), future('ES', 'ESZ6'))).toBe('Refused: futures trade whole contracts, not 1.5');
+    expect(orderProblem(buildOrder(alert({ quantity: null }), { quantity: '0', orderType: null }), stock))
+      .toBe('Refused: the quantity must be greater than 0 (it is 0)');
+  });
+  it('lets a well-formed order through', () => {
+    expect(orderProblem(buildOrder(alert({ orderType: 'STP', stopPrice: '180' })), stock)).toBeNull();
+    expect(orderProblem(buildOrder(alert({ quantity: '2' })), future('ES', 'ESZ6'))).toBeNull();
+  });
+});
