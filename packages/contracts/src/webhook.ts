@@ -31,7 +31,7 @@ export const WebhookPayload = Type.Object(
     orderType: Type.Optional(
       Type.String({ pattern: caseInsensitive([...ORDER_TYPES]), description: 'MKT (default), LMT, STP or STP LMT' }),
     ),
-    limitPrice: Type.Optional(NumberLike('Limit price for LMT / STP LMT (LMT defaults to price)', 15000)),
+    limitPrice: Type.Optional(NumberLike('Limit price for LMT / STP LMT: LMT defaults to price; required for STP LMT', 15000)),
     stopPrice: Type.Optional(NumberLike('Stop (trigger) price for STP / STP LMT', 14990)),
     tif: Type.Optional(Type.String({ pattern: caseInsensitive([...TIME_IN_FORCE]), description: 'Time in force, default DAY' })),
     secType: Type.Optional(Type.String({ pattern: caseInsensitive([...SEC_TYPES]), description: 'Security type override' })),
