@@ -4,8 +4,11 @@ import {
 } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
+import { allowlistProblems, normalizedAllowlist } from '../../settings/ip-allowlist';
 import type { SettingsStore } from '../../settings/settings-store';
-import { generateStrategySecret, hashStrategySecret, type StrategyStore } from '../../strategies/strategy-store';
+import {
+  generateStrategySecret, hashStrategySecret, STRATEGY_RULE_COLUMNS, strategyKey, type StrategyRules, type StrategyStore,
+} from '../../strategies/strategy-store';
 import type { ContractResolver } from '../../orders/contract-resolver';
 import type { ResourceDefinition } from '../resource';
 import { deleteRow, insertRow, RequestError, updateRow } from '../row-writer';
@@ -16,12 +19,66 @@ const STRATEGY_COLUMNS = {
   tradingWindowEnd: 'trading_window_end', timeZone: 'time_zone', defaultOrderType: 'default_order_type',
 };
 
-function checkTimeZone(zone: string | undefined): void {
-  if (zone === undefined) return;
+function timeZoneProblem(zone: string): string | null {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return null;
   } catch {
-    throw new RequestError(400, `"${zone}" is not an IANA time zone (e.g. America/New_York)`);
+    return `timeZone: "${zone}" is not an IANA time zone (e.g. America/New_York)`;
+  }
+}
+
+const LIMITS = ['defaultQuantity', 'maxQuantity', 'maxNotional'] as const;
+const WINDOW = ['tradingWindowStart', 'tradingWindowEnd'] as const;
+
+/**
+ * The one place a strategy write is checked beyond its schema, on the strategy as it will be once written
+ * (`current` is the stored one, for a partial update). Only the rules whose fields the request sets are checked,
+ * so a strategy saved before a rule existed can still be switched off. Throws a 400 naming every offending field.
+ */
+function checkStrategy(input: Partial<StrategyInputT>, current: StrategyRules | null): void {
+  const problems: string[] = [];
+  if (input.name !== undefined && !input.name.trim()) problems.push('name: must not be blank');
+  for (const field of LIMITS) {
+    const value: unknown = input[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || !(Number(value) > 0)) {
+      problems.push(`${field}: must be a number greater than 0, or empty for none (got ${JSON.stringify(value)})`);
+    }
+  }
+  if (WINDOW.some((field) => input[field] !== undefined)) {
+    const start = input.tradingWindowStart !== undefined ? input.tradingWindowStart : current?.tradingWindowStart ?? null;
+    const end = input.tradingWindowEnd !== undefined ? input.tradingWindowEnd : current?.tradingWindowEnd ?? null;
+    if (Boolean(start) !== Boolean(end)) {
+      const missing = start ? 'tradingWindowEnd' : 'tradingWindowStart';
+      problems.push(`${missing}: a trading window needs both tradingWindowStart and tradingWindowEnd, or neither`);
+    }
+  }
+  if (input.timeZone !== undefined) {
+    const problem = timeZoneProblem(input.timeZone);
+    if (problem) problems.push(problem);
+  }
+  if (problems.length) throw new RequestError(400, `Invalid strategy: ${problems.join('; ')}.`);
+}
+
+/** Strategy names ignore case and surrounding whitespace (as alerts are matched), so "risk1" is taken once Risk1 exists. */
+async function checkNameFree(db: DataSource, name: string | undefined, id: number | null): Promise<void> {
+  if (name === undefined) return;
+  const others: Array<{ name: string }> = await db.query('SELECT name FROM strategies WHERE id IS DISTINCT FROM $1', [id]);
+  const clash = others.find((o) => strategyKey(o.name) === strategyKey(name));
+  if (clash) throw nameTaken(clash.name);
+}
+
+const nameTaken = (existing: string) => new RequestError(409,
+  `A strategy named "${existing}" already exists: strategy names ignore case and surrounding spaces, as alerts are matched.`);
+
+/** The unique index on lower(name) is the last word when two writes race past checkNameFree. */
+async function writingStrategy<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof RequestError && error.statusCode === 409 && name !== undefined) throw nameTaken(name.trim());
+    throw error;
   }
 }
 
@@ -46,16 +103,19 @@ export function strategiesResource(db: DataSource, strategies: StrategyStore): R
     record: Strategy,
     input: StrategyInput,
     async create(input: StrategyInputT) {
-      checkTimeZone(input.timeZone);
+      checkStrategy(input, null);
+      await checkNameFree(db, input.name, null);
       const { fixed, extra } = secretChange(input.rotateSecret ?? true);
-      const id = await insertRow(db, 'strategies', STRATEGY_COLUMNS, upperSymbols(input), fixed);
+      const id = await writingStrategy(input.name, () => insertRow(db, 'strategies', STRATEGY_COLUMNS, normalized(input), fixed));
       await strategies.load();
       return { id, extra };
     },
     async update(id, input: Partial<StrategyInputT>) {
-      checkTimeZone(input.timeZone);
+      const [current] = await db.query(`SELECT ${STRATEGY_RULE_COLUMNS} FROM strategies WHERE id = $1`, [id]);
+      checkStrategy(input, current ?? null);
+      await checkNameFree(db, input.name, id);
       const { fixed, extra } = secretChange(input.rotateSecret);
-      await updateRow(db, 'strategies', STRATEGY_COLUMNS, id, upperSymbols(input), fixed);
+      await writingStrategy(input.name, () => updateRow(db, 'strategies', STRATEGY_COLUMNS, id, normalized(input), fixed));
       await strategies.load();
       return { extra };
     },
@@ -66,8 +126,12 @@ export function strategiesResource(db: DataSource, strategies: StrategyStore): R
   };
 }
 
-const upperSymbols = <T extends { allowedSymbols?: string[] | null }>(input: T): T =>
-  input.allowedSymbols ? { ...input, allowedSymbols: input.allowedSymbols.map((s) => s.trim().toUpperCase()) } : input;
+/** As stored: the name trimmed (alerts are matched that way), allowed symbols upper-cased. */
+const normalized = <T extends { name?: string; allowedSymbols?: string[] | null }>(input: T): T => ({
+  ...input,
+  ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+  ...(input.allowedSymbols ? { allowedSymbols: input.allowedSymbols.map((s) => s.trim().toUpperCase()) } : {}),
+});
 
 const MAPPING_COLUMNS = {
   tvSymbol: 'tv_symbol', tvExchange: 'tv_exchange', symbol: 'symbol', secType: 'sec_type', exchange: 'exchange',
@@ -149,6 +213,14 @@ export function settingsResource(settings: SettingsStore): ResourceDefinition {
     record: Settings,
     input: SettingsInput,
     async update(_id, input: SettingsInput) {
+      if (input.ipAllowlist) {
+        const problems = allowlistProblems(input.ipAllowlist);
+        if (problems.length) {
+          throw new RequestError(400, `ipAllowlist: ${problems.join('; ')}. Use single addresses (52.89.214.238, ::1) `
+            + 'or CIDR ranges (10.0.0.0/8).');
+        }
+        input = { ...input, ipAllowlist: normalizedAllowlist(input.ipAllowlist) };
+      }
       await settings.update(input);
     },
   };
