@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ContractSpec } from '../ib/ib-types';
-import { frontMonthCode } from './front-month';
+import { frontMonthCode, parseDatedFuture } from './front-month';
 
 export interface ContractRequest {
   symbol: string;
@@ -21,7 +21,6 @@ const STOCK_EXCHANGES: Record<string, string> = {
 const FOREX_EXCHANGES = new Set(['FX', 'FX_IDC', 'OANDA', 'FXCM', 'SAXO', 'PEPPERSTONE', 'ICMARKETS', 'FOREXCOM']);
 const CRYPTO_EXCHANGES = new Set(['COINBASE', 'BINANCE', 'KRAKEN', 'BITSTAMP', 'GEMINI', 'PAXOS']);
 
-const FUTURE_CODE = /^([A-Z0-9]{1,5}?)([FGHJKMNQUVXZ])(\d{1,2})$/;
 const CONTINUOUS = /^([A-Z0-9]{1,5})(\d)!$/;
 
 interface MappingRow {
@@ -89,9 +88,12 @@ export function inferContract(req: ContractRequest, today: Date): ContractSpec {
         return { ...base, symbol: continuous[1], secType, exchange: ibExchange, currency: req.currency ?? 'USD',
           localSymbol: `${continuous[1]}${frontMonthCode(today)}` };
       }
-      const coded = req.symbol.match(FUTURE_CODE);
-      return { ...base, symbol: coded ? coded[1] : req.symbol, secType, exchange: ibExchange,
-        currency: req.currency ?? 'USD', localSymbol: req.symbol };
+      // TradingView writes the year in full (ESZ2026); IB's local symbol keeps its last digit (ESZ6), and the
+      // contract month says which decade when the ticker did.
+      const dated = parseDatedFuture(req.symbol);
+      return { ...base, symbol: dated ? dated.root : req.symbol, secType, exchange: ibExchange,
+        currency: req.currency ?? 'USD', localSymbol: dated ? dated.localSymbol : req.symbol,
+        lastTradeDate: dated?.contractMonth ?? null };
     }
     case 'CASH': {
       const pair = req.symbol.replace(/[^A-Z]/g, '');
