@@ -78,7 +78,9 @@ export class WebhookIntake {
       ...this.scrub(columnsOf(validation.alert)),
       raw_body: redacted,
       body_hash: createHash('sha256').update(redacted).digest('hex'),
-      idempotency_key: validation.alert.externalId ? JSON.stringify([validation.alert.strategy, validation.alert.externalId]) : null,
+      // Strategy names match case-insensitively (as the strategies table does), so the key does too.
+      idempotency_key: validation.alert.externalId
+        ? JSON.stringify([validation.alert.strategy.toLowerCase(), validation.alert.externalId]) : null,
       status: 'accepted',
       reason: null,
       http_status: 200,

@@ -102,6 +102,12 @@ describe('POST /webhook', () => {
     expect(row.status).toBe('duplicate');
   });
 
+  it('treats the strategy name case-insensitively for a repeated alertId, as the strategies themselves', async () => {
+    const first = await stack.post(originalPayload({ stratName: 'Case Strat', alertId: 'dup-case' }));
+    const again = await stack.post(originalPayload({ stratName: 'CASE STRAT', alertId: 'dup-case' }));
+    expect(again.body).toEqual({ id: first.body.id, status: 'duplicate' });
+  });
+
   it('answers duplicate for 49 of 50 concurrent deliveries of one body', async () => {
     const body = JSON.stringify(originalPayload({ symbol: 'TSLA', alert: 'burst' }));
     const replies = await Promise.all(Array.from({ length: 50 }, () => stack.post(body)));
