@@ -30,7 +30,7 @@ export function SettingsEdit() {
         <ListTextInput
           source="ipAllowlist"
           label="IP allowlist"
-          helperText="Comma-separated addresses allowed to call /webhook when the allowlist is on"
+          helperText="Comma-separated addresses or CIDR ranges (e.g. 52.89.214.238, 10.0.0.0/8) allowed to call /webhook when the allowlist is on"
           preset={{ label: 'Use TradingView’s addresses', values: TRADINGVIEW_ADDRESSES }}
         />
         <SelectInput

@@ -10,7 +10,7 @@ const ORDER_TYPES = literalChoices(StrategyInput.properties.defaultOrderType);
 export function StrategyInputs() {
   return (
     <>
-      <TextInput source="name" validate={[required(), maxLength(100)]} helperText="Exactly as stratName in the alert" />
+      <TextInput source="name" validate={[required(), maxLength(100)]} helperText="As stratName in the alert (upper or lower case alike)" />
       <BooleanInput source="enabled" defaultValue={true} helperText="Off: this strategy's alerts are refused" />
       <DecimalInput source="defaultQuantity" label="Default quantity" helperText="Used when the alert has no quantity" />
       <DecimalInput source="maxQuantity" label="Max quantity per order" />
