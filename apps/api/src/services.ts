@@ -74,7 +74,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
 
   const settings = new SettingsStore(db, {
     killSwitch: config.killSwitch, orderMaxAgeSeconds: config.orderMaxAgeSeconds, duplicateWindowSeconds: config.duplicateWindowSeconds,
-  });
+  }, () => bus.publish('settings', 1));
   const strategies = new StrategyStore(db);
   const mutex = new Mutex();
   const lastFills = new LastFillPrices(db);

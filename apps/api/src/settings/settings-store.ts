@@ -27,7 +27,12 @@ export class SettingsStore {
   private cached: Settings;
   private readonly refresh = new PeriodicRefresh(() => this.load());
 
-  constructor(private readonly db: DataSource, private readonly defaults: SettingsDefaults) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly defaults: SettingsDefaults,
+    /** After a change from the console (open pages show the kill switch). */
+    private readonly onChange: () => void = () => undefined,
+  ) {
     this.cached = {
       id: 1, killSwitch: defaults.killSwitch, orderMaxAgeSeconds: defaults.orderMaxAgeSeconds,
       duplicateWindowSeconds: defaults.duplicateWindowSeconds, ipAllowlistEnabled: false, ipAllowlist: [],
@@ -66,6 +71,8 @@ export class SettingsStore {
       const sets = entries.map(([key], i) => `${COLUMNS[key as keyof SettingsInput]} = $${i + 1}`).join(', ');
       await sqlRows(this.db, `UPDATE settings SET ${sets}, updated_at = now() WHERE id = 1`, entries.map(([, v]) => v));
     }
-    return this.load();
+    const settings = await this.load();
+    this.onChange();
+    return settings;
   }
 }

@@ -51,7 +51,11 @@ describe('risk rules, end to end: refused with the rule named, nothing sent to I
   });
 
   it('kill switch, then trading again once it is off', async () => {
+    const events: string[] = [];
+    const unsubscribe = stack.running.services.bus.subscribe((e) => events.push(e.type));
     await setSettings({ killSwitch: true });
+    unsubscribe();
+    expect(events).toContain('settings'); // open pages refresh the kill switch they show
     const refused = await fateOf(originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', alertId: 'ks-1' }));
     expect(refused.reason).toContain('"kill switch"');
     await setSettings({ killSwitch: false });

@@ -39,3 +39,35 @@ describe('live events in a background tab', () => {
     await waitFor(() => expect(api.requests('GET /api/trades/recent')).toHaveLength(2));
   });
 });
+
+describe('live events and the status', () => {
+  it('asks for the status at once when the stream breaks (an API that is down shows its banner now)', async () => {
+    const api = mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/trades/recent': { body: [] },
+      'GET /api/trades/consolidated': { body: [] },
+    });
+    renderApp('/trades');
+    await screen.findByText('No executions yet.');
+    const stream = FakeEventSource.latest();
+    act(() => stream.open());
+    const before = api.requests('GET /api/status').length;
+    act(() => stream.fail());
+    await waitFor(() => expect(api.requests('GET /api/status').length).toBe(before + 1));
+  });
+
+  it('refreshes the status when the settings change (the kill switch on an open page)', async () => {
+    const api = mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/trades/recent': { body: [] },
+      'GET /api/trades/consolidated': { body: [] },
+    });
+    renderApp('/trades');
+    await screen.findByText('No executions yet.');
+    const stream = FakeEventSource.latest();
+    act(() => stream.open());
+    const before = api.requests('GET /api/status').length;
+    act(() => stream.emit('settings', { type: 'settings', id: 1, at: new Date().toISOString() }));
+    await waitFor(() => expect(api.requests('GET /api/status').length).toBe(before + 1));
+  });
+});

@@ -13,6 +13,7 @@ const INVALIDATES: Record<EventType, ReadonlyArray<readonly string[]>> = {
   order: [queryRoots.trades, queryRoots.alerts, queryRoots.status],
   execution: [queryRoots.trades, queryRoots.alerts, queryRoots.status],
   connection: [queryRoots.status],
+  settings: [queryRoots.status],
 };
 const EVENT_TYPES = Object.keys(INVALIDATES) as EventType[];
 
@@ -95,6 +96,9 @@ function connectLiveEvents(url: string, queryClient: QueryClient, setState: (s: 
     source.onerror = () => {
       missedEvents = true;
       setState('down');
+      // The stream broke: ask for the status now, so an API that is down shows its banner at once, not at the
+      // next periodic check.
+      void queryClient.invalidateQueries({ queryKey: queryRoots.status });
       // EventSource retries by itself unless the server answered with an error; then we retry, backing off.
       if (source?.readyState === EVENT_SOURCE_CLOSED) {
         source.close();
