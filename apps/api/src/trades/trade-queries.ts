@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 
 type Row = Record<string, unknown>;
 const iso = (v: unknown) => (v as Date).toISOString();
+/** IB names a currency pair by its base currency alone (EUR): shown as the pair the alert named (EURUSD). */
+const SYMBOL = `CASE WHEN e.sec_type = 'CASH' THEN e.symbol || e.currency ELSE e.symbol END AS symbol`;
 
 /** The trades page's two tables; both are index scans whatever the size of the executions table. */
 export class TradeQueries {
@@ -10,7 +12,7 @@ export class TradeQueries {
 
   async recent(limit = 20): Promise<RecentTrade[]> {
     const rows: Row[] = await this.db.query(
-      `SELECT e.exec_id, e.ib_order_id, e.perm_id, e.symbol, e.sec_type, e.exchange, e.side, e.price::text AS price,
+      `SELECT e.exec_id, e.ib_order_id, e.perm_id, ${SYMBOL}, e.sec_type, e.exchange, e.side, e.price::text AS price,
               e.avg_price::text AS avg_price, e.shares::text AS shares, e.cum_qty::text AS cum_qty, e.executed_at,
               e.account, c.commission::text AS commission, c.currency AS commission_currency,
               c.realized_pnl::text AS realized_pnl
@@ -41,7 +43,7 @@ export class TradeQueries {
   /** One row per order (permId): the execution with the highest cumulative quantity. */
   async consolidated(limit = 20): Promise<ConsolidatedTrade[]> {
     const rows: Row[] = await this.db.query(
-      `SELECT t.perm_id, e.ib_order_id, e.symbol, e.side, e.avg_price::text AS avg_price, t.cum_qty::text AS cum_qty,
+      `SELECT t.perm_id, e.ib_order_id, ${SYMBOL}, e.side, e.avg_price::text AS avg_price, t.cum_qty::text AS cum_qty,
               e.executed_at, t.executions, a.id AS alert_id, a.price::text AS alert_price,
               (CASE WHEN e.side = 'BUY' THEN e.avg_price - a.price ELSE a.price - e.avg_price END)::text AS slippage,
               (extract(epoch FROM (last.received_at - a.received_at)) * 1000)::float8 AS latency_ms

@@ -45,6 +45,20 @@ describe('alert → IB order → executions', () => {
     expect(status).toBe('placed');
   });
 
+  it('shows a currency pair as the pair the alert named, not IB\'s base currency alone', async () => {
+    const { body } = await stack.post(originalPayload({ symbol: 'EURUSD', exchange: 'FX_IDC', price: 1.08765, quantity: 20000 }));
+    const order = await orderOf(body.id);
+    const rows = await stack.waitFor(async () => {
+      const { body: recent } = await stack.get('/api/trades/recent?limit=20');
+      const mine = recent.filter((r: { orderId: number }) => r.orderId === order.ib_order_id);
+      return mine.some((r: { cumQty: string }) => r.cumQty === '20000') && mine; // every partial fill is in
+    }, 'the EURUSD executions');
+    await stack.running.services.ledger.idle();
+    expect(rows.every((r: { symbol: string }) => r.symbol === 'EURUSD')).toBe(true);
+    const { body: consolidated } = await stack.get('/api/trades/consolidated');
+    expect(consolidated.find((r: { orderId: number }) => r.orderId === order.ib_order_id)).toMatchObject({ symbol: 'EURUSD' });
+  });
+
   it('adds no rows when IB replays the day\'s executions', async () => {
     const before = await stack.query('SELECT count(*)::int AS n FROM executions');
     const replayed = await stack.running.services.session.requestExecutions();
