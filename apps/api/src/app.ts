@@ -93,7 +93,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) req.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Internal error' : error.message });
+    const errorClass = status === 500 ? 'internal' : status === 404 ? 'not_found' : status === 409 ? 'conflict' : 'bad_request';
+    return reply.code(status).send({ error: errorClass, message: status === 500 ? 'Internal error' : error.message });
   });
 
   const { services } = deps;
@@ -115,7 +116,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(adminActionRoutes, { db: services.db, writer: services.writer, session: services.session, audit: services.audit });
   app.register(statusRoutes, { status: deps.status, bus: deps.bus });
   app.register(metricsRoutes, { metrics: services.metrics, token: deps.config.metricsToken });
-  app.register(alertRoutes, { alerts: deps.alerts });
+  app.register(alertRoutes, { alerts: deps.alerts, audit: services.audit });
   app.register(tradeRoutes, { trades: deps.trades });
   app.register(webPlugin, { distDir: deps.config.webDistDir });
   return app;

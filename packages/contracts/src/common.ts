@@ -13,7 +13,13 @@ export const Timestamp = (description: string) => Type.String({ format: 'date-ti
 
 export const Id = Type.Integer({ minimum: 1, description: 'Tradehook row id' });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/**
+ * The `:id` of every route. Ids are PostgreSQL bigints, but JavaScript numbers are exact only up to 2^53 - 1: a
+ * larger or non-integer id answers 400 here rather than reaching the database (which would overflow: a 500).
+ */
+export const IdParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Tradehook row id (1 … 2^53 - 1)' }),
+});
 export type IdParams = Static<typeof IdParams>;
 
 export const Direction = Type.Union([Type.Literal('BUY'), Type.Literal('SELL')], {

@@ -23,9 +23,39 @@ export class AlertStore {
     return rows[0] ?? null;
   }
 
-  /** True when a row was deleted. Its order (if any) stays, detached: executions must never disappear. */
-  async delete(id: number): Promise<boolean> {
-    const [, count] = await this.db.query('DELETE FROM alerts WHERE id = $1', [id]);
-    return count > 0;
+  /**
+   * Deletes an alert that never traded. An alert that led to an order is kept: it holds the alertId (and body hash)
+   * that makes a retried webhook a duplicate, so deleting it would let the same alert trade again.
+   *
+   * Race-free against the dispatcher, whose claim (alert accepted → placed, order row inserted) is one statement:
+   * the alert row is locked first, which waits for a claim in flight to commit (or makes a later claim find no
+   * alert); the order check that follows is a new statement, so it sees that commit.
+   */
+  async delete(id: number): Promise<AlertDeletion> {
+    return this.db.transaction(async (tx) => {
+      const [alert] = await tx.query('SELECT id FROM alerts WHERE id = $1 FOR UPDATE', [id]);
+      if (!alert) return { outcome: 'not_found' } as const;
+      const [order] = await tx.query('SELECT id, ib_order_id, status FROM orders WHERE alert_id = $1', [id]);
+      if (order) {
+        return { outcome: 'traded', order: { id: Number(order.id), ibOrderId: order.ib_order_id, status: order.status } } as const;
+      }
+      await tx.query('DELETE FROM alerts WHERE id = $1', [id]);
+      return { outcome: 'deleted' } as const;
+    });
   }
 }
+
+export interface AlertOrderRef {
+  id: number;
+  ibOrderId: number;
+  status: string;
+}
+export type AlertDeletion = { outcome: 'deleted' } | { outcome: 'not_found' } | { outcome: 'traded'; order: AlertOrderRef };
+
+/** Why an alert that traded cannot be deleted, for the trader who tried. */
+export const alertKeptMessage = (id: number, order: AlertOrderRef) =>
+  `Alert ${id} led to order ${order.id} (IB order #${order.ibOrderId}, ${order.status}) and is kept for the record ` +
+  '(it is what makes a retry of the same alert a duplicate instead of a second trade): only alerts that never ' +
+  'traded can be deleted.';
+
+export const alertNotFoundMessage = (id: number) => `Alert ${id} does not exist`;

@@ -1,4 +1,6 @@
+import { alertKeptMessage, alertNotFoundMessage } from '../../alerts/alert-store';
 import type { Services } from '../../services';
+import { RequestError } from '../row-writer';
 import type { ResourceDefinition } from '../resource';
 import { alertsResource, auditLogResource, executionsResource, ordersResource } from './read-only';
 import { contractMapResource, settingsResource, strategiesResource, usersResource } from './writable';
@@ -6,7 +8,14 @@ import { contractMapResource, settingsResource, strategiesResource, usersResourc
 /** Every resource of the admin console. */
 export function adminResources(s: Services): ResourceDefinition[] {
   return [
-    { ...alertsResource, remove: async (id) => void (await s.alerts.delete(id)) },
+    {
+      ...alertsResource,
+      async remove(id) {
+        const deletion = await s.alerts.delete(id);
+        if (deletion.outcome === 'traded') throw new RequestError(409, alertKeptMessage(id, deletion.order));
+        if (deletion.outcome === 'not_found') throw new RequestError(404, alertNotFoundMessage(id));
+      },
+    },
     ordersResource,
     executionsResource,
     strategiesResource(s.db, s.strategies),

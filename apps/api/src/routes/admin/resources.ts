@@ -80,7 +80,8 @@ function registerResource(app: FastifyInstance, db: DataSource, audit: AuditLog,
   }
   if (def.remove) {
     app.delete<{ Params: IdParams }>(`${base}/:id`, {
-      schema: { tags, summary: `Delete ${def.name}`, params: IdParams, response: { 200: def.record, 404: ErrorResponse } },
+      schema: { tags, summary: `Delete ${def.name}`, params: IdParams, response: { 200: def.record, 404: ErrorResponse,
+        409: { ...ErrorResponse, description: 'This record must be kept: an alert that led to an order, your own user' } } },
     }, async (req, reply) => {
       const record = await fetchOne(req.params.id);
       if (!record) return notFound(reply, req.params.id);

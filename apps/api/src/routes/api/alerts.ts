@@ -1,8 +1,9 @@
 import { AlertDetail, AlertList, AlertListQuery, ErrorResponse, IdParams } from '@tradehook/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { AlertStore } from '../../alerts/alert-store';
+import type { AuditLog } from '../../admin/audit-log';
+import { alertKeptMessage, alertNotFoundMessage, type AlertStore } from '../../alerts/alert-store';
 
-export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertStore }): Promise<void> {
+export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertStore; audit: AuditLog }): Promise<void> {
   app.get<{ Querystring: AlertListQuery }>('/api/alerts', {
     schema: {
       tags: ['alerts'],
@@ -18,15 +19,28 @@ export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertSto
       response: { 200: AlertDetail, 404: ErrorResponse } },
   }, async (req, reply) => {
     const alert = await opts.alerts.get(req.params.id);
-    return alert ?? reply.code(404).send({ error: 'not_found', message: `Alert ${req.params.id} does not exist` });
+    return alert ?? reply.code(404).send({ error: 'not_found', message: alertNotFoundMessage(req.params.id) });
   });
 
   app.delete<{ Params: IdParams }>('/api/alerts/:id', {
-    schema: { tags: ['alerts'], summary: 'Delete an alert (its order and executions are kept)', params: IdParams,
-      response: { 204: { type: 'null', description: 'Deleted' }, 404: ErrorResponse } },
+    schema: {
+      tags: ['alerts'],
+      summary: 'Delete an alert that never traded',
+      description: 'Rejected, duplicate, refused, expired or still-waiting alerts can be deleted. An alert that led to ' +
+        'an order is kept (409): its alertId is what makes a retry of the same alert a duplicate rather than a second trade.',
+      params: IdParams,
+      response: {
+        204: { type: 'null', description: 'Deleted' },
+        404: ErrorResponse,
+        409: { ...ErrorResponse, description: 'The alert led to an order and is kept' },
+      },
+    },
   }, async (req, reply) => {
-    const deleted = await opts.alerts.delete(req.params.id);
-    if (!deleted) return reply.code(404).send({ error: 'not_found', message: `Alert ${req.params.id} does not exist` });
+    const { id } = req.params;
+    const deletion = await opts.alerts.delete(id);
+    if (deletion.outcome === 'not_found') return reply.code(404).send({ error: 'not_found', message: alertNotFoundMessage(id) });
+    if (deletion.outcome === 'traded') return reply.code(409).send({ error: 'conflict', message: alertKeptMessage(id, deletion.order) });
+    await opts.audit.record(req.user, 'delete', 'alerts', id);
     return reply.code(204).send();
   });
 }

@@ -20,7 +20,7 @@ function mockAlerts(list: AlertList = { items: [placed, rejected], total: 2 }) {
   return mockApi({
     'GET /api/status': { body: makeStatus() },
     'GET /api/alerts': { body: list },
-    'DELETE /api/alerts/1': { status: 204 },
+    'DELETE /api/alerts/2': { status: 204 },
   });
 }
 
@@ -101,41 +101,64 @@ describe('Alerts page', () => {
   it('asks for confirmation before deleting, and does nothing on cancel', async () => {
     const api = mockAlerts();
     renderApp('/requests');
-    await within(alertsTable()).findByRole('row', { name: /NQU4/ });
+    await within(alertsTable()).findByRole('row', { name: /EURUSD/ });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete alert 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete alert 2' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this alert?' });
-    expect(dialog).toHaveTextContent('Alert #1 (Strat Alpha · NQU4)');
+    expect(dialog).toHaveTextContent('Alert #2 (Strat Alpha · EURUSD)');
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(api.requests('DELETE /api/alerts/1')).toHaveLength(0);
+    expect(api.requests('DELETE /api/alerts/2')).toHaveLength(0);
   });
 
-  it('deletes after confirmation and reloads the list', async () => {
+  it('deletes an alert that never traded after confirmation and reloads the list', async () => {
     const api = mockAlerts();
     renderApp('/requests');
-    await within(alertsTable()).findByRole('row', { name: /NQU4/ });
+    await within(alertsTable()).findByRole('row', { name: /EURUSD/ });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete alert 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete alert 2' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete alert' }));
 
-    await waitFor(() => expect(api.requests('DELETE /api/alerts/1')).toHaveLength(1));
+    await waitFor(() => expect(api.requests('DELETE /api/alerts/2')).toHaveLength(1));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(api.requests('GET /api/alerts')).toHaveLength(2);
   });
 
-  it('keeps the dialog open with the API’s reason when the delete fails', async () => {
-    mockApi({
+  it('keeps the dialog open with the API’s reason when an alert that traded is refused (409)', async () => {
+    const message =
+      'Alert 1 led to order 10 (IB order #1001, filled) and is kept for the record (it is what makes a retry of the ' +
+      'same alert a duplicate instead of a second trade): only alerts that never traded can be deleted.';
+    const api = mockApi({
       'GET /api/status': { body: makeStatus() },
       'GET /api/alerts': { body: { items: [placed], total: 1 } },
-      'DELETE /api/alerts/1': { status: 404, body: { error: 'not_found', message: 'Alert 1 does not exist' } },
+      'DELETE /api/alerts/1': { status: 409, body: { error: 'conflict', message } },
     });
     renderApp('/requests');
     await within(alertsTable()).findByRole('row', { name: /NQU4/ });
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete alert 1' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this alert?' });
+    expect(dialog).toHaveTextContent('Only an alert that never led to an order can be deleted');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alert' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(message);
+    expect(within(dialog).getByRole('button', { name: 'Delete alert' })).toBeEnabled();
+    expect(api.requests('DELETE /api/alerts/1')).toHaveLength(1);
+    expect(api.requests('GET /api/alerts')).toHaveLength(1);
+  });
+
+  it('shows the API’s reason when the alert is already gone (404)', async () => {
+    mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/alerts': { body: { items: [rejected], total: 1 } },
+      'DELETE /api/alerts/2': { status: 404, body: { error: 'not_found', message: 'Alert 2 does not exist' } },
+    });
+    renderApp('/requests');
+    await within(alertsTable()).findByRole('row', { name: /EURUSD/ });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete alert 2' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete alert' }));
-    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent('Alert 1 does not exist');
+    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent('Alert 2 does not exist');
   });
 });

@@ -61,7 +61,8 @@ export function AlertsExplorer() {
         {toDelete && (
           <p>
             Alert #{toDelete.id} ({toDelete.strategy ?? 'no strategy'} · {toDelete.symbol ?? 'no symbol'}) will be removed
-            from the list. Its order and executions, if any, are kept.
+            from the list. Only an alert that never led to an order can be deleted: one that traded is kept, so a
+            retry of it stays a duplicate.
           </p>
         )}
       </ConfirmDialog>
