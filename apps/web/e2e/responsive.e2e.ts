@@ -22,15 +22,21 @@ const pageOverflow = (page: Page) =>
 
 describe('layout by screen width', () => {
   beforeAll(async () => {
-    await ibOrderIdOf(app(), (await postAlert(app(), { quantity: 10 })).body.id);
+    // A price with many decimals makes a long slippage figure, the widest cell a trader will see.
+    await ibOrderIdOf(app(), (await postAlert(app(), { quantity: 10, price: 190.123456789 })).body.id);
     // Its row carries a long reason.
     await postAlert(app(), { secmgs: 'not-the-secret' });
   });
 
-  it('puts the trade tables side by side at 1280 px', async () => {
-    const { recent, consolidated } = await tradeBoxes(await app().open('/trades', DESKTOP));
+  it('puts the trade tables side by side at 1280 px, every column in view', async () => {
+    const page = await app().open('/trades', DESKTOP);
+    const { recent, consolidated } = await tradeBoxes(page);
     expect(consolidated.x).toBeGreaterThanOrEqual(recent.x + recent.width);
     expect(Math.abs(consolidated.y - recent.y)).toBeLessThan(1);
+    // No column (Slippage last of all) hidden behind a sideways scroll inside its card.
+    const hidden = await page.locator('.split .table-scroll').evaluateAll((boxes) => boxes.map((b) => b.scrollWidth - b.clientWidth));
+    expect(hidden).toEqual([0, 0]);
+    await saveScreenshot(page, 'trades-1280');
   });
 
   it('stacks them at 375 px', async () => {
