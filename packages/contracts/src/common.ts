@@ -45,7 +45,7 @@ export type ErrorResponse = Static<typeof ErrorResponse>;
 
 export const Pagination = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size' })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Rows to skip' })),
 };
 
 export const Page = <T extends TSchema>(item: T) =>

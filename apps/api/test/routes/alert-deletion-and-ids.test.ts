@@ -156,3 +156,13 @@ describe(':id parameters', () => {
     expect((await del(`/api/alerts/${max}`)).status).toBe(404);
   });
 });
+
+describe('list paging out of range', () => {
+  it('answers 400, not 500, for an offset or a range beyond what a page can be', async () => {
+    expect((await stack.get('/api/alerts?offset=99999999999999999999')).status).toBe(400);
+    const range = (r: string) => stack.get(`/api/admin/alerts?range=${encodeURIComponent(r)}`);
+    expect((await range('[0,99999999999999999999]')).status).toBe(400);
+    expect((await range('[0,4999]')).status).toBe(400);
+    expect((await range('[0,999]')).status).toBe(200);
+  });
+});

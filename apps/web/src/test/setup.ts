@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { FakeEventSource } from './fake-event-source';
+
+// findBy*/waitFor wait up to 5 s, not 1 s: on a loaded 2-core CI machine the admin console's first render is slow.
+configure({ asyncUtilTimeout: 5_000 });
 
 // What jsdom lacks and the app (or react-router) uses.
 Object.assign(globalThis, { TextEncoder, TextDecoder, EventSource: FakeEventSource });
