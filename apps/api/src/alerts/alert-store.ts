@@ -7,7 +7,8 @@ export class AlertStore {
   constructor(private readonly db: DataSource) {}
 
   async list(query: AlertListQuery): Promise<AlertList> {
-    const params = [query.strategy ?? null, query.symbol ?? null, query.status ?? null];
+    // Symbols are stored upper-cased (as IB spells them), so "aapl" finds AAPL.
+    const params = [query.strategy ?? null, query.symbol?.trim().toUpperCase() || null, query.status ?? null];
     const where = `($1::text IS NULL OR a.strategy = $1) AND ($2::text IS NULL OR a.symbol = $2)
       AND ($3::text IS NULL OR a.status = $3)`;
     const [items, [{ total }]] = await Promise.all([

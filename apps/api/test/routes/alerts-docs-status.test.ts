@@ -23,6 +23,7 @@ describe('GET /api/alerts', () => {
   it('filters by strategy, symbol and status, and paginates', async () => {
     const alpha = await stack.get('/api/alerts?strategy=Alpha&symbol=AAPL');
     expect(alpha.body.total).toBe(3);
+    expect((await stack.get('/api/alerts?strategy=Alpha&symbol=aapl')).body.total).toBe(3); // symbols ignore case
     const rejected = await stack.get('/api/alerts?status=rejected');
     expect(rejected.body.items.map((a: { httpStatus: number }) => a.httpStatus)).toEqual([401]);
     const page = await stack.get('/api/alerts?limit=2&offset=2');

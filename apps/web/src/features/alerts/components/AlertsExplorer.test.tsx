@@ -161,4 +161,35 @@ describe('Alerts page', () => {
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete alert' }));
     expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent('Alert 2 does not exist');
   });
+
+  it('keeps the keyboard on the neighbouring row after a delete, not back at the top of the page', async () => {
+    mockAlerts();
+    renderApp('/requests');
+    await within(alertsTable()).findByRole('row', { name: /EURUSD/ });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete alert 2' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete alert' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete alert 1' })).toHaveFocus());
+  });
+
+  it('steps back to the last page with rows when the page asked for is past the end', async () => {
+    mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/alerts': ({ url }) => ({ body: url.searchParams.get('offset') === '50' ? { items: [], total: 50 } : { items: [placed], total: 50 } }),
+    });
+    renderApp('/requests?offset=50');
+    await waitFor(() => expect(screen.getByTestId('location')).not.toHaveTextContent('offset=50'));
+    expect(await within(alertsTable()).findByRole('row', { name: /NQU4/ })).toBeInTheDocument();
+  });
+
+  it('shows no Delete button to a viewer', async () => {
+    mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/auth/me': { body: { id: 2, username: 'vera', role: 'viewer' } },
+      'GET /api/alerts': { body: { items: [placed, rejected], total: 2 } },
+    });
+    renderApp('/requests');
+    await within(alertsTable()).findByRole('row', { name: /EURUSD/ });
+    await screen.findByText('vera (viewer)');
+    expect(screen.queryByRole('button', { name: /Delete alert/ })).not.toBeInTheDocument();
+  });
 });
