@@ -86,6 +86,8 @@ describe('admin console', () => {
   it('creates a strategy, shows its secret once, and edits its max quantity', async () => {
     const { stack, browser } = app();
     const page = await visit('/admin/strategies');
+    // The way back to the trader pages is in the console's menu.
+    expect(await page.getByRole('link', { name: '← Trader pages' }).getAttribute('href')).toBe('/trades');
     await page.getByRole('link', { name: 'Create' }).click();
     await page.getByLabel('Name').fill(STRATEGY);
     await page.getByRole('button', { name: 'Save' }).click();

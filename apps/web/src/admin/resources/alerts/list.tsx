@@ -21,10 +21,10 @@ export function AlertList() {
         <DataTable.Col source="strategy" />
         <DataTable.Col source="symbol" />
         <DataTable.Col source="direction" />
-        <DataTable.Col source="quantity" disableSort>
+        <DataTable.Col align="right" source="quantity" disableSort>
           <DecimalField source="quantity" />
         </DataTable.Col>
-        <DataTable.Col source="price" disableSort>
+        <DataTable.Col align="right" source="price" disableSort>
           <DecimalField source="price" />
         </DataTable.Col>
         <DataTable.Col source="status" />

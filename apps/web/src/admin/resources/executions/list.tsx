@@ -19,16 +19,16 @@ export function ExecutionList() {
         <DataTable.Col source="orderId" label="Order" />
         <DataTable.Col source="symbol" />
         <DataTable.Col source="side" />
-        <DataTable.Col source="shares" disableSort>
+        <DataTable.Col align="right" source="shares" disableSort>
           <DecimalField source="shares" />
         </DataTable.Col>
-        <DataTable.Col source="price" disableSort>
+        <DataTable.Col align="right" source="price" disableSort>
           <DecimalField source="price" />
         </DataTable.Col>
-        <DataTable.Col source="cumQty" label="Cumulative" disableSort>
+        <DataTable.Col align="right" source="cumQty" label="Cumulative" disableSort>
           <DecimalField source="cumQty" />
         </DataTable.Col>
-        <DataTable.Col source="commission" disableSort>
+        <DataTable.Col align="right" source="commission" disableSort>
           <DecimalField source="commission" />
         </DataTable.Col>
         <DataTable.Col source="account" disableSort />

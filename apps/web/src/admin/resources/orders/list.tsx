@@ -21,15 +21,15 @@ export function OrderList() {
         <DataTable.Col source="ibOrderId" label="IB order id" />
         <DataTable.Col source="symbol" />
         <DataTable.Col source="side" />
-        <DataTable.Col source="quantity" disableSort>
+        <DataTable.Col align="right" source="quantity" disableSort>
           <DecimalField source="quantity" />
         </DataTable.Col>
         <DataTable.Col source="orderType" label="Type" disableSort />
         <DataTable.Col source="status" />
-        <DataTable.Col source="filled" disableSort>
+        <DataTable.Col align="right" source="filled" disableSort>
           <DecimalField source="filled" />
         </DataTable.Col>
-        <DataTable.Col source="avgFillPrice" label="Avg fill" disableSort>
+        <DataTable.Col align="right" source="avgFillPrice" label="Avg fill" disableSort>
           <DecimalField source="avgFillPrice" />
         </DataTable.Col>
       </ResourceTable>

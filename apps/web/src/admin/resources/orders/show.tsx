@@ -47,13 +47,13 @@ export function OrderShow() {
             <DataTable.Col source="executedAt" label="Time">
               <TimestampField source="executedAt" />
             </DataTable.Col>
-            <DataTable.Col source="shares" disableSort>
+            <DataTable.Col align="right" source="shares" disableSort>
               <DecimalField source="shares" />
             </DataTable.Col>
-            <DataTable.Col source="price" disableSort>
+            <DataTable.Col align="right" source="price" disableSort>
               <DecimalField source="price" />
             </DataTable.Col>
-            <DataTable.Col source="commission" disableSort>
+            <DataTable.Col align="right" source="commission" disableSort>
               <DecimalField source="commission" />
             </DataTable.Col>
             <DataTable.Col source="execId" label="IB execution id" disableSort />

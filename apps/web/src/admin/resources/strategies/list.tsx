@@ -15,7 +15,7 @@ export function StrategyList() {
         <DataTable.Col source="hasSecret" label="Own secret" disableSort>
           <BooleanField source="hasSecret" />
         </DataTable.Col>
-        <DataTable.Col source="maxQuantity" label="Max qty" disableSort>
+        <DataTable.Col align="right" source="maxQuantity" label="Max qty" disableSort>
           <DecimalField source="maxQuantity" />
         </DataTable.Col>
         <DataTable.Col source="allowedSymbols" label="Symbols" disableSort>
