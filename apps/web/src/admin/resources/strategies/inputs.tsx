@@ -14,7 +14,7 @@ export function StrategyInputs() {
       <BooleanInput source="enabled" defaultValue={true} helperText="Off: this strategy's alerts are refused" />
       <DecimalInput source="defaultQuantity" label="Default quantity" helperText="Used when the alert has no quantity" />
       <DecimalInput source="maxQuantity" label="Max quantity per order" />
-      <DecimalInput source="maxNotional" label="Max notional per order" helperText="Quantity × price" />
+      <DecimalInput source="maxNotional" label="Max notional per order" helperText="Quantity × price × multiplier (futures), priced at the higher of the alert's price and IB's last fill" />
       <ListTextInput
         source="allowedSymbols"
         label="Allowed symbols"
