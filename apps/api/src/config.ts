@@ -24,6 +24,8 @@ export interface Config {
     clientId: number;
     allowLive: boolean;
     maxMessagesPerSecond: number;
+    /** Silence from IB after which it is asked for the time; as long again without an answer is a dead link. */
+    heartbeatSeconds: number;
   };
   orderMaxAgeSeconds: number;
   killSwitch: boolean;
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
       clientId: int('IB_CLIENT_ID', 17, 0, 2_147_483_647)!,
       allowLive,
       maxMessagesPerSecond: int('IB_MAX_MESSAGES_PER_SECOND', 48, 1, 50)!,
+      heartbeatSeconds: int('IB_HEARTBEAT_SECONDS', 10, 1, 300)!,
     },
     orderMaxAgeSeconds: int('ORDER_MAX_AGE', 60, 1, 86_400)!,
     killSwitch: bool('KILL_SWITCH'),

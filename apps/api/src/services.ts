@@ -82,7 +82,8 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const contracts = new ContractResolver(db);
   let dispatcher: Dispatcher | null = null;
   const session = new IbSession(
-    { host: config.ib.host ?? '127.0.0.1', port: ibPort, clientId: config.ib.clientId, mode, maxMessagesPerSecond: config.ib.maxMessagesPerSecond },
+    { host: config.ib.host ?? '127.0.0.1', port: ibPort, clientId: config.ib.clientId, mode, maxMessagesPerSecond: config.ib.maxMessagesPerSecond,
+      heartbeat: { intervalMs: config.ib.heartbeatSeconds * 1000, timeoutMs: config.ib.heartbeatSeconds * 1000 } },
     {
       sink: ledger,
       reconcile: (s) => reconcile(s, { db, ledger, mutex, log }),

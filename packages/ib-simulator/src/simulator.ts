@@ -99,6 +99,11 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     if (!this.stopped) await this.listener.listen(this.options.host, port);
   }
 
+  /** Fault: a hung Gateway for `ms` — connections stay open but nothing they send is read or answered. */
+  freeze(ms: number): Promise<void> {
+    return this.listener.freezeAll(ms);
+  }
+
   dropConnections(): void {
     this.listener.dropAll();
   }

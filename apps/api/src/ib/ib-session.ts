@@ -2,6 +2,7 @@ import { EventName, IBApi, type Contract, type Order } from '@stoqey/ib';
 import type { IbConnection } from '@tradehook/contracts';
 import type { Logger } from 'pino';
 import { Backoff } from './backoff';
+import { Heartbeat } from './heartbeat';
 import { toCommissionReport, toExecutionReport, toOrderReport } from './ib-mapping';
 import type { ExecutionReport, IbEventSink, OrderReport } from './ib-types';
 import { Pacer } from './pacer';
@@ -13,6 +14,8 @@ export interface IbSessionOptions {
   mode: IbConnection['mode'];
   maxMessagesPerSecond: number;
   connectTimeoutMs?: number;
+  /** Silence after which IB is asked for the time, and how long it then has to say anything (see Heartbeat). */
+  heartbeat?: { intervalMs: number; timeoutMs: number };
 }
 
 export interface IbSessionHooks {
@@ -48,6 +51,7 @@ export class IbSession {
   private readonly pacer: Pacer;
   private readonly collectors = new Set<Collector>();
   private nextReqId = 1_000_000;
+  private heartbeat: Heartbeat | null = null;
 
   constructor(private readonly options: IbSessionOptions, private readonly hooks: IbSessionHooks, private readonly log: Logger) {
     this.pacer = new Pacer(options.maxMessagesPerSecond);
@@ -179,6 +183,7 @@ export class IbSession {
 
   private wire(api: IBApi, generation: number): void {
     const current = () => generation === this.generation;
+    api.on(EventName.received, () => current() && this.heartbeat?.heard()); // every message IB sends is a sign of life
     api.on(EventName.nextValidId, (id: number) => {
       if (!current()) return;
       this.lastNextValidId = id;
@@ -256,6 +261,7 @@ export class IbSession {
       if (generation !== this.generation) return;
       this.backoff.reset();
       this.setState('connected', null);
+      this.startHeartbeat(generation);
       this.log.info({ ib: { how, nextOrderId: this.nextOrderId } }, 'IB ready for orders');
     } catch (error) {
       this.fail(generation, `reconcile failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -271,8 +277,18 @@ export class IbSession {
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }
 
+  private startHeartbeat(generation: number): void {
+    const { intervalMs = 15_000, timeoutMs = 10_000 } = this.options.heartbeat ?? {};
+    this.heartbeat = new Heartbeat({ intervalMs, timeoutMs },
+      () => void this.paced((api) => api.reqCurrentTime(), generation),
+      (silentMs) => this.fail(generation, `no answer from IB for ${Math.round(silentMs / 1000)} s (a hung Gateway?)`));
+    this.heartbeat.start();
+  }
+
   /** Forgets the current socket: its late events are ignored from here on. */
   private drop(reason: string): void {
+    this.heartbeat?.stop();
+    this.heartbeat = null;
     this.generation++;
     const api = this.api;
     this.api = null;
@@ -296,6 +312,7 @@ function plainReason(reason: string, { host, port }: IbSessionOptions): string {
   if (/ECONNREFUSED/.test(reason)) return `TWS / IB Gateway at ${host}:${port} is not accepting connections (is it running, with the API enabled?)`;
   if (/326/.test(reason)) return `client id already in use at ${host}:${port}: another program is connected with IB_CLIENT_ID`;
   if (/closed by IB/.test(reason)) return `TWS / IB Gateway at ${host}:${port} closed the connection (a restart?)`;
+  if (/no answer from IB for/.test(reason)) return `TWS / IB Gateway at ${host}:${port} stopped answering (hung?)`;
   if (/no answer/.test(reason)) return `TWS / IB Gateway at ${host}:${port} did not answer`;
   return reason;
 }

@@ -87,3 +87,28 @@ describe('an API restart mid-stream', () => {
     }
   });
 });
+
+describe('a hung Gateway (sockets open, nothing answered)', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ env: { IB_HEARTBEAT_SECONDS: '1' }, sim: { prices: { KO: 60 } } });
+    await stack.waitFor(async () => stack.running.services.session.isReady(), 'IB connected');
+  });
+  afterAll(() => stack.close());
+
+  it('is noticed by the heartbeat, and the alert sent meanwhile is placed once after it answers again', async () => {
+    const hung = stack.sim.freeze(5_000);
+    const down = await stack.waitFor(async () => {
+      const connection = stack.running.services.session.connection();
+      return connection.state !== 'connected' && connection;
+    }, 'the hung Gateway noticed', 4_000);
+    expect(down.reason).toMatch(/stopped answering/);
+    const during = await stack.post(stock('KO', { alertId: 'while-hung' }));
+    expect(during.status).toBe(200);
+    await hung;
+    await stack.waitFor(async () => (await statusOf(stack, during.body.id)).status === 'placed'
+      && stack.sim.orders.some((o) => o.orderRef.startsWith(`TH-${during.body.id}-`)), 'placed after the Gateway answers', 30_000);
+    expect(stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${during.body.id}-`))).toHaveLength(1);
+    expect(stack.sim.stats.pacingViolations).toBe(0);
+  });
+});

@@ -8,6 +8,9 @@ export class Listener {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private boundPort = 0;
+  /** While frozen, every connection (old or new) is left unread. */
+  private frozen = new Set<Socket>();
+  private frozenUntil = 0;
 
   constructor(private readonly onConnection: (socket: Socket) => void) {}
 
@@ -25,6 +28,7 @@ export class Listener {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
       this.onConnection(socket);
+      if (Date.now() < this.frozenUntil) this.freeze(socket);
     });
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -41,6 +45,23 @@ export class Listener {
   /** Drops every connection at once (a network failure); keeps listening. */
   dropAll(): void {
     for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** Reads nothing from any connection, old or new, for `ms` (a hung Gateway: sockets open, no error, no answer). */
+  freezeAll(ms: number): Promise<void> {
+    this.frozenUntil = Date.now() + ms;
+    for (const socket of this.sockets) this.freeze(socket);
+    return new Promise((resolve) => setTimeout(() => {
+      this.frozenUntil = 0;
+      for (const socket of this.frozen) if (!socket.destroyed) socket.resume();
+      this.frozen.clear();
+      resolve();
+    }, ms));
+  }
+
+  private freeze(socket: Socket): void {
+    socket.pause();
+    this.frozen.add(socket);
   }
 
   /** Drops every connection and stops listening; resolves once the port is released. */
