@@ -2,6 +2,7 @@ import { EventName, IBApi, type Contract, type Order } from '@stoqey/ib';
 import type { IbConnection } from '@tradehook/contracts';
 import type { Logger } from 'pino';
 import { Backoff } from './backoff';
+import { CONNECTION_ERRORS, IB_LINK_LOST, IB_LINK_RESTORED, plainReason } from './connection-reasons';
 import { Heartbeat } from './heartbeat';
 import { toCommissionReport, toExecutionReport, toOrderReport } from './ib-mapping';
 import type { ExecutionReport, IbEventSink, OrderReport } from './ib-types';
@@ -25,11 +26,6 @@ export interface IbSessionHooks {
   onChange: (connection: IbConnection) => void;
 }
 
-/** Error codes that mean the socket to TWS / Gateway is unusable. */
-const CONNECTION_ERRORS = new Set([502, 504, 326, 1300, 507]);
-/** Informational codes: IB's own link (1100 lost, 1101/1102 restored) and farm notices. */
-const IB_LINK_LOST = new Set([1100, 2110]);
-const IB_LINK_RESTORED = new Set([1101, 1102]);
 
 /**
  * One supervised connection to TWS / IB Gateway with a fixed client id: connects, reconciles, reconnects with
@@ -273,7 +269,7 @@ export class IbSession {
     this.drop(reason);
     if (this.stopped) return;
     const delay = this.backoff.next();
-    this.setState('disconnected', `${plainReason(reason, this.options)} — reconnecting automatically`);
+    this.setState('disconnected', `${plainReason(reason, this.options.host, this.options.port)} — reconnecting automatically`);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }
 
@@ -305,16 +301,6 @@ export class IbSession {
     }
     this.setState('disconnected', reason);
   }
-}
-
-/** What a trader should read about a failed connection, instead of a socket error. */
-function plainReason(reason: string, { host, port }: IbSessionOptions): string {
-  if (/ECONNREFUSED/.test(reason)) return `TWS / IB Gateway at ${host}:${port} is not accepting connections (is it running, with the API enabled?)`;
-  if (/326/.test(reason)) return `client id already in use at ${host}:${port}: another program is connected with IB_CLIENT_ID`;
-  if (/closed by IB/.test(reason)) return `TWS / IB Gateway at ${host}:${port} closed the connection (a restart?)`;
-  if (/no answer from IB for/.test(reason)) return `TWS / IB Gateway at ${host}:${port} stopped answering (hung?)`;
-  if (/no answer/.test(reason)) return `TWS / IB Gateway at ${host}:${port} did not answer`;
-  return reason;
 }
 
 interface Collector {
