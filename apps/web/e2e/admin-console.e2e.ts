@@ -88,6 +88,7 @@ describe('admin console', () => {
     const page = await visit('/admin/strategies');
     // The way back to the trader pages is in the console's menu.
     expect(await page.getByRole('link', { name: '← Trader pages' }).getAttribute('href')).toBe('/trades');
+    expect(await page.title()).toBe('Strategies · Admin · Tradehook');
     await page.getByRole('link', { name: 'Create' }).click();
     await page.getByLabel('Name').fill(STRATEGY);
     await page.getByRole('button', { name: 'Save' }).click();
