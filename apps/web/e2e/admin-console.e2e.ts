@@ -37,8 +37,10 @@ async function signIn(page: Page, username: string, password: string, next: stri
 
 /** The console's strategies list, once its row for STRATEGY shows. */
 async function strategiesList(page: Page) {
+  await page.waitForURL(/\/admin\/strategies$/, { timeout: 10_000 });
   const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: STRATEGY, exact: true }) });
-  await row.waitFor({ timeout: 10_000 });
+  // A loaded 2-core CI machine renders the console's list slowly (it shows the cached list, then refetches).
+  await row.waitFor({ timeout: 20_000 });
   return row;
 }
 
