@@ -1,5 +1,6 @@
 import type { AlertDetail, AlertList, AlertListQuery } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
+import { RequestError } from '../admin/row-writer';
 import { ALERT_FROM, ALERT_SELECT } from '../admin/resources/read-only';
 
 /** Reads and deletes alerts for the "post requests" page (the console reads the same columns). */
@@ -54,9 +55,16 @@ export interface AlertOrderRef {
 export type AlertDeletion = { outcome: 'deleted' } | { outcome: 'not_found' } | { outcome: 'traded'; order: AlertOrderRef };
 
 /** Why an alert that traded cannot be deleted, for the trader who tried. */
-export const alertKeptMessage = (id: number, order: AlertOrderRef) =>
+const alertKeptMessage = (id: number, order: AlertOrderRef) =>
   `Alert ${id} led to order ${order.id} (IB order #${order.ibOrderId}, ${order.status}) and is kept for the record ` +
   '(it is what makes a retry of the same alert a duplicate instead of a second trade): only alerts that never ' +
   'traded can be deleted.';
 
 export const alertNotFoundMessage = (id: number) => `Alert ${id} does not exist`;
+
+/** Both delete routes answer a deletion that did not happen the same way: 404, or 409 for an alert that traded. */
+export function deletionRefusal(id: number, deletion: AlertDeletion): RequestError | null {
+  if (deletion.outcome === 'not_found') return new RequestError(404, alertNotFoundMessage(id));
+  if (deletion.outcome === 'traded') return new RequestError(409, alertKeptMessage(id, deletion.order));
+  return null;
+}

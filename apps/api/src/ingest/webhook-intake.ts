@@ -5,6 +5,7 @@ import type { Authenticator } from './authenticate';
 import { parseBody } from './body';
 import { toDecimal } from './decimal';
 import { redactSecrets } from './redact';
+import { strategyKey } from '../strategies/strategy-store';
 import { extractSecret } from './secret';
 import { isoMicros } from './time';
 import { validatePayload, type NormalizedAlert } from './validate';
@@ -78,9 +79,9 @@ export class WebhookIntake {
       ...this.scrub(columnsOf(validation.alert)),
       raw_body: redacted,
       body_hash: createHash('sha256').update(redacted).digest('hex'),
-      // Strategy names match case-insensitively (as the strategies table does), so the key does too.
+      // Keyed as strategies are found (case and surrounding spaces ignored).
       idempotency_key: validation.alert.externalId
-        ? JSON.stringify([validation.alert.strategy.toLowerCase(), validation.alert.externalId]) : null,
+        ? JSON.stringify([strategyKey(validation.alert.strategy), validation.alert.externalId]) : null,
       status: 'accepted',
       reason: null,
       http_status: 200,

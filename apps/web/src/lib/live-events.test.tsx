@@ -13,15 +13,21 @@ function setVisibility(state: 'visible' | 'hidden') {
 
 afterEach(() => setVisibility('visible'));
 
+/** /trades with no trades yet, loaded; its stream not opened. */
+async function openEmptyTradesPage() {
+  const api = mockApi({
+    'GET /api/status': { body: makeStatus() },
+    'GET /api/trades/recent': { body: [] },
+    'GET /api/trades/consolidated': { body: [] },
+  });
+  renderApp('/trades');
+  await screen.findByText('No executions yet.');
+  return api;
+}
+
 describe('live events in a background tab', () => {
   it('closes the stream while hidden (freeing a connection) and, back in front, reopens it and refreshes', async () => {
-    const api = mockApi({
-      'GET /api/status': { body: makeStatus() },
-      'GET /api/trades/recent': { body: [] },
-      'GET /api/trades/consolidated': { body: [] },
-    });
-    renderApp('/trades');
-    await screen.findByText('No executions yet.');
+    const api = await openEmptyTradesPage();
     const first = FakeEventSource.latest();
     act(() => first.open());
 
@@ -42,13 +48,7 @@ describe('live events in a background tab', () => {
 
 describe('live events and the status', () => {
   it('asks for the status at once when the stream breaks (an API that is down shows its banner now)', async () => {
-    const api = mockApi({
-      'GET /api/status': { body: makeStatus() },
-      'GET /api/trades/recent': { body: [] },
-      'GET /api/trades/consolidated': { body: [] },
-    });
-    renderApp('/trades');
-    await screen.findByText('No executions yet.');
+    const api = await openEmptyTradesPage();
     const stream = FakeEventSource.latest();
     act(() => stream.open());
     const before = api.requests('GET /api/status').length;
@@ -57,13 +57,7 @@ describe('live events and the status', () => {
   });
 
   it('refreshes the status when the settings change (the kill switch on an open page)', async () => {
-    const api = mockApi({
-      'GET /api/status': { body: makeStatus() },
-      'GET /api/trades/recent': { body: [] },
-      'GET /api/trades/consolidated': { body: [] },
-    });
-    renderApp('/trades');
-    await screen.findByText('No executions yet.');
+    const api = await openEmptyTradesPage();
     const stream = FakeEventSource.latest();
     act(() => stream.open());
     const before = api.requests('GET /api/status').length;

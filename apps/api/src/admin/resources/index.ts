@@ -1,6 +1,5 @@
-import { alertKeptMessage, alertNotFoundMessage } from '../../alerts/alert-store';
+import { deletionRefusal } from '../../alerts/alert-store';
 import type { Services } from '../../services';
-import { RequestError } from '../row-writer';
 import type { ResourceDefinition } from '../resource';
 import { alertsResource, auditLogResource, executionsResource, ordersResource } from './read-only';
 import { contractMapResource, settingsResource, strategiesResource, usersResource } from './writable';
@@ -11,9 +10,8 @@ export function adminResources(s: Services): ResourceDefinition[] {
     {
       ...alertsResource,
       async remove(id) {
-        const deletion = await s.alerts.delete(id);
-        if (deletion.outcome === 'traded') throw new RequestError(409, alertKeptMessage(id, deletion.order));
-        if (deletion.outcome === 'not_found') throw new RequestError(404, alertNotFoundMessage(id));
+        const refusal = deletionRefusal(id, await s.alerts.delete(id));
+        if (refusal) throw refusal;
       },
     },
     ordersResource,

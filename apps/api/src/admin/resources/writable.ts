@@ -7,7 +7,7 @@ import { hashPassword } from '../../auth/passwords';
 import { allowlistProblems, normalizedAllowlist } from '../../settings/ip-allowlist';
 import type { SettingsStore } from '../../settings/settings-store';
 import {
-  generateStrategySecret, hashStrategySecret, STRATEGY_RULE_COLUMNS, strategyKey, type StrategyRules, type StrategyStore,
+  generateStrategySecret, hashStrategySecret, STRATEGY_RULE_COLUMNS, type StrategyRules, type StrategyStore,
 } from '../../strategies/strategy-store';
 import type { ContractResolver } from '../../orders/contract-resolver';
 import type { ResourceDefinition } from '../resource';
@@ -61,12 +61,14 @@ function checkStrategy(input: Partial<StrategyInputT>, current: StrategyRules | 
   if (problems.length) throw new RequestError(400, `Invalid strategy: ${problems.join('; ')}.`);
 }
 
-/** Strategy names ignore case and surrounding whitespace (as alerts are matched), so "risk1" is taken once Risk1 exists. */
-async function checkNameFree(db: DataSource, name: string | undefined, id: number | null): Promise<void> {
+/**
+ * Strategy names ignore case and surrounding whitespace (as alerts are matched), so "risk1" is taken once Risk1
+ * exists. Asked of the store's cache (reloaded after every write); the unique index settles a race.
+ */
+function checkNameFree(strategies: StrategyStore, name: string | undefined, id: number | null): void {
   if (name === undefined) return;
-  const others: Array<{ name: string }> = await db.query('SELECT name FROM strategies WHERE id IS DISTINCT FROM $1', [id]);
-  const clash = others.find((o) => strategyKey(o.name) === strategyKey(name));
-  if (clash) throw nameTaken(clash.name);
+  const clash = strategies.get(name);
+  if (clash && clash.id !== id) throw nameTaken(clash.name);
 }
 
 const nameTaken = (existing: string) => new RequestError(409,
@@ -104,7 +106,7 @@ export function strategiesResource(db: DataSource, strategies: StrategyStore): R
     input: StrategyInput,
     async create(input: StrategyInputT) {
       checkStrategy(input, null);
-      await checkNameFree(db, input.name, null);
+      checkNameFree(strategies, input.name, null);
       const { fixed, extra } = secretChange(input.rotateSecret ?? true);
       const id = await writingStrategy(input.name, () => insertRow(db, 'strategies', STRATEGY_COLUMNS, normalized(input), fixed));
       await strategies.load();
@@ -113,7 +115,7 @@ export function strategiesResource(db: DataSource, strategies: StrategyStore): R
     async update(id, input: Partial<StrategyInputT>) {
       const [current] = await db.query(`SELECT ${STRATEGY_RULE_COLUMNS} FROM strategies WHERE id = $1`, [id]);
       checkStrategy(input, current ?? null);
-      await checkNameFree(db, input.name, id);
+      checkNameFree(strategies, input.name, id);
       const { fixed, extra } = secretChange(input.rotateSecret);
       await writingStrategy(input.name, () => updateRow(db, 'strategies', STRATEGY_COLUMNS, id, normalized(input), fixed));
       await strategies.load();

@@ -1,7 +1,7 @@
 import { AlertDetail, AlertList, AlertListQuery, ErrorResponse, IdParams } from '@tradehook/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AuditLog } from '../../admin/audit-log';
-import { alertKeptMessage, alertNotFoundMessage, type AlertStore } from '../../alerts/alert-store';
+import { alertNotFoundMessage, deletionRefusal, type AlertStore } from '../../alerts/alert-store';
 
 export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertStore; audit: AuditLog }): Promise<void> {
   app.get<{ Querystring: AlertListQuery }>('/api/alerts', {
@@ -37,9 +37,8 @@ export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertSto
     },
   }, async (req, reply) => {
     const { id } = req.params;
-    const deletion = await opts.alerts.delete(id);
-    if (deletion.outcome === 'not_found') return reply.code(404).send({ error: 'not_found', message: alertNotFoundMessage(id) });
-    if (deletion.outcome === 'traded') return reply.code(409).send({ error: 'conflict', message: alertKeptMessage(id, deletion.order) });
+    const refusal = deletionRefusal(id, await opts.alerts.delete(id));
+    if (refusal) throw refusal; // the app's error handler answers { error: not_found | conflict, message }
     await opts.audit.record(req.user, 'delete', 'alerts', id);
     return reply.code(204).send();
   });
