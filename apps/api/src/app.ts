@@ -12,6 +12,7 @@ import type { EventBus } from './events/bus';
 import { preciseNow } from './ingest/time';
 import type { WebhookIntake } from './ingest/webhook-intake';
 import { authPlugin } from './plugins/auth';
+import { queryGuardPlugin } from './plugins/query-guard';
 import { swaggerPlugin } from './plugins/swagger';
 import { webPlugin } from './plugins/web';
 import { adminActionRoutes } from './routes/admin/actions';
@@ -109,6 +110,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(cookie);
   app.register(rateLimit, { global: false });
   app.register(authPlugin, { sessions: services.sessions });
+  app.register(queryGuardPlugin);
   app.register(swaggerPlugin, { version: deps.version });
   app.register(webhookRoutes, { intake: deps.intake, rateLimitPerMinute: deps.config.webhookRateLimitPerMinute });
   app.register(authRoutes, { users: services.users, sessions: services.sessions, audit: services.audit });

@@ -10,8 +10,9 @@ export class RequestError extends Error {
 /** API field → column: only mapped fields present in the input are written. */
 export type ColumnMap = Record<string, string>;
 
+/** Own entries only: a body field named `constructor` or `toString` is no column. */
 function pick(columns: ColumnMap, input: Record<string, unknown>): Array<[string, unknown]> {
-  return Object.entries(input).filter(([k, v]) => k in columns && v !== undefined).map(([k, v]) => [columns[k], v]);
+  return Object.entries(input).filter(([k, v]) => Object.hasOwn(columns, k) && v !== undefined).map(([k, v]) => [columns[k], v]);
 }
 
 async function run<T>(work: () => Promise<T>, what: string): Promise<T> {

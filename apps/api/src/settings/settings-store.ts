@@ -66,7 +66,7 @@ export class SettingsStore {
   }
 
   async update(input: SettingsInput): Promise<Settings> {
-    const entries = Object.entries(input).filter(([key]) => key in COLUMNS);
+    const entries = Object.entries(input).filter(([key]) => Object.hasOwn(COLUMNS, key)); // own keys: never `constructor`
     if (entries.length) {
       const sets = entries.map(([key], i) => `${COLUMNS[key as keyof SettingsInput]} = $${i + 1}`).join(', ');
       await sqlRows(this.db, `UPDATE settings SET ${sets}, updated_at = now() WHERE id = 1`, entries.map(([, v]) => v));
