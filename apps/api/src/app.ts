@@ -11,9 +11,12 @@ import type { Config } from './config';
 import type { EventBus } from './events/bus';
 import { preciseNow } from './ingest/time';
 import type { WebhookIntake } from './ingest/webhook-intake';
-import { authPlugin } from './plugins/auth';
+import { sessionCookie } from './auth/session-cookie';
+import { EventStreams } from './events/event-streams';
+import { accessPlugin, publicScope } from './plugins/access';
+import { sameOriginPlugin } from './plugins/same-origin';
 import { queryGuardPlugin } from './plugins/query-guard';
-import { swaggerPlugin } from './plugins/swagger';
+import { swaggerPlugin, swaggerUiPlugin } from './plugins/swagger';
 import { webPlugin } from './plugins/web';
 import { adminActionRoutes } from './routes/admin/actions';
 import { adminResourceRoutes } from './routes/admin/resources';
@@ -48,7 +51,12 @@ export interface AppDeps {
 
 /** The whole HTTP application, without listening: the server and the tests build exactly this. */
 export function buildApp(deps: AppDeps): FastifyInstance {
+  const { http } = deps.config;
   const app = Fastify({
+    // Slow senders (a body trickled byte by byte, headers never finished) are cut off; idle sockets closed.
+    requestTimeout: http.requestTimeoutMs,
+    connectionTimeout: 75_000,
+    http: { headersTimeout: http.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, http.requestTimeoutMs) },
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
@@ -98,28 +106,35 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.code(status).send({ error: errorClass, message: status === 500 ? 'Internal error' : error.message });
   });
 
+  app.server.maxConnections = http.maxConnections;
+
   const { services } = deps;
+  const sessionCookieSpec = sessionCookie(deps.config.publicUrl);
+  const streams = new EventStreams(http.eventStreamsPerSession, (keys) => services.sessions.stillValid(keys));
   app.register(helmet, {
     // Same-origin everything; inline styles for MUI/emotion (admin) and Swagger UI.
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
-    hsts: false,
+    // HSTS only where the app is served over HTTPS; on plain HTTP it would be ignored (or lock out a LAN install).
+    hsts: sessionCookieSpec.options.secure ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   if (deps.config.corsOrigins.length) {
     app.register(cors, { origin: deps.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'] });
   }
   app.register(cookie);
   app.register(rateLimit, { global: false });
-  app.register(authPlugin, { sessions: services.sessions });
+  app.register(accessPlugin, { sessions: services.sessions, cookie: sessionCookieSpec });
+  app.register(sameOriginPlugin, { trustedOrigins: [deps.config.publicUrl, ...deps.config.corsOrigins].filter((o): o is string => !!o) });
   app.register(queryGuardPlugin);
   app.register(swaggerPlugin, { version: deps.version });
+  app.register(publicScope(swaggerUiPlugin, {}));
   app.register(webhookRoutes, { intake: deps.intake, rateLimitPerMinute: deps.config.webhookRateLimitPerMinute });
-  app.register(authRoutes, { users: services.users, sessions: services.sessions, audit: services.audit });
+  app.register(authRoutes, { users: services.users, sessions: services.sessions, audit: services.audit, cookie: sessionCookieSpec, streams });
   app.register(adminResourceRoutes, { db: services.db, audit: services.audit, resources: adminResources(services) });
   app.register(adminActionRoutes, { db: services.db, writer: services.writer, session: services.session, audit: services.audit });
-  app.register(statusRoutes, { status: deps.status, bus: deps.bus });
+  app.register(statusRoutes, { status: deps.status, bus: deps.bus, streams });
   app.register(metricsRoutes, { metrics: services.metrics, token: deps.config.metricsToken });
   app.register(alertRoutes, { alerts: deps.alerts, audit: services.audit });
   app.register(tradeRoutes, { trades: deps.trades });
-  app.register(webPlugin, { distDir: deps.config.webDistDir });
+  app.register(publicScope(webPlugin, { distDir: deps.config.webDistDir }));
   return app;
 }

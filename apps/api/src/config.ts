@@ -16,6 +16,14 @@ export interface Config {
   trustedProxies: string[];
   corsOrigins: string[];
   webhookRateLimitPerMinute: number;
+  http: {
+    /** The whole request (headers and body) must arrive within this; slow senders are cut off. */
+    requestTimeoutMs: number;
+    /** Open connections beyond this are refused. */
+    maxConnections: number;
+    /** Live event streams one session may hold open at once (one per browser tab). */
+    eventStreamsPerSession: number;
+  };
   adminUser: string | null;
   adminPassword: string | null;
   ib: {
@@ -108,6 +116,11 @@ export function loadConfig(env: Env = process.env): Config {
     trustedProxies: list('TRUSTED_PROXIES'),
     corsOrigins: list('CORS_ORIGINS'),
     webhookRateLimitPerMinute: int('WEBHOOK_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000)!,
+    http: {
+      requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 10_000, 1_000, 300_000)!,
+      maxConnections: int('HTTP_MAX_CONNECTIONS', 2_000, 10, 1_000_000)!,
+      eventStreamsPerSession: int('EVENT_STREAMS_PER_SESSION', 4, 1, 100)!,
+    },
     adminUser: read('ADMIN_USER') ?? null,
     adminPassword: read('ADMIN_PASSWORD') ?? null,
     ib: {

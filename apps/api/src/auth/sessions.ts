@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CurrentUser } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 
-export const SESSION_COOKIE = 'th_session';
 const TTL_HOURS = 12;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -20,17 +19,31 @@ export class SessionStore {
     return { token, maxAgeSeconds: TTL_HOURS * 3600 };
   }
 
-  async resolve(token: string | undefined): Promise<CurrentUser | null> {
+  /** The user behind a session token, and the session's key (its hash) for tracking what it holds open. */
+  async resolveSession(token: string | undefined): Promise<{ user: CurrentUser; key: string } | null> {
     if (!token) return null;
+    const key = hashToken(token);
     const [row] = await this.db.query(
       `SELECT u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [hashToken(token)],
+      [key],
     );
-    return row ?? null;
+    return row ? { user: row, key } : null;
   }
 
-  async destroy(token: string | undefined): Promise<void> {
-    if (token) await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+  /** Of these session keys, the ones still valid (not signed out, expired, or revoked by a password change). */
+  async stillValid(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: Array<{ token_hash: string }> = await this.db.query(
+      'SELECT token_hash FROM sessions WHERE token_hash = ANY($1) AND expires_at > now()', [keys]);
+    return new Set(rows.map((r) => r.token_hash));
+  }
+
+  /** Signs a session out; answers its key so what it holds open can be closed too. */
+  async destroy(token: string | undefined): Promise<string | null> {
+    if (!token) return null;
+    const key = hashToken(token);
+    await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [key]);
+    return key;
   }
 }

@@ -4,6 +4,9 @@ import type { DataSource } from 'typeorm';
 import { preciseNow } from '../ingest/time';
 import type { PendingAlert } from '../orders/pending-alert';
 
+/** How long the alert and order counts of one scrape serve the next ones. */
+const COUNT_TTL_MS = 5_000;
+
 export interface MetricsSources {
   db: DataSource;
   ibConnection: () => IbConnection;
@@ -74,15 +77,25 @@ export class TradehookMetrics {
     this.wire.observe((preciseNow() - receivedAt) / 1000);
   }
 
-  /** The exposition text, with the database counts taken now. */
+  /**
+   * The exposition text. The database counts are taken at most once per COUNT_TTL_MS, shared by concurrent scrapes:
+   * counting is a full scan, and a scraper (or an attacker) polling hard must not take the webhook's database time.
+   */
   async render(): Promise<string> {
-    await this.countByStatus();
+    if (!this.counting || preciseNow() - this.countedAt > COUNT_TTL_MS) {
+      this.countedAt = preciseNow();
+      this.counting = this.countByStatus();
+    }
+    await this.counting;
     return this.registry.metrics();
   }
 
   get contentType(): string {
     return this.registry.contentType;
   }
+
+  private counting: Promise<void> | null = null;
+  private countedAt = 0;
 
   private async countByStatus(): Promise<void> {
     this.alerts.reset();

@@ -25,9 +25,13 @@ export const swaggerPlugin = fp(async (app: FastifyInstance, opts: { version: st
       ],
     },
   });
+});
+
+/** Swagger UI at /documentation (public), reading the document the swagger plugin collects at the root. */
+export async function swaggerUiPlugin(app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: '/documentation',
     uiConfig: { docExpansion: 'list', deepLinking: true },
     theme: { title: 'Tradehook API' },
   });
-});
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { secretMatches } from '../ingest/secret';
 import type { TradehookMetrics } from '../metrics/registry';
@@ -7,6 +7,14 @@ import type { TradehookMetrics } from '../metrics/registry';
  * GET /metrics in Prometheus text format, behind `Authorization: Bearer METRICS_TOKEN` when a token is set.
  * Registered unencapsulated so its onResponse hook sees every /webhook reply (the acknowledgement latency).
  */
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** A direct connection from this machine — not a proxy on it relaying someone else (forwarding headers). */
+function fromThisMachine(req: FastifyRequest): boolean {
+  const peer = req.socket.remoteAddress ?? '';
+  return (LOOPBACK.has(peer) || peer.startsWith('127.')) && !req.headers['x-forwarded-for'] && !req.headers.forwarded;
+}
+
 export const metricsRoutes = fp(async (app: FastifyInstance, opts: { metrics: TradehookMetrics; token: string | null }) => {
   app.addHook('onResponse', (req, reply, done) => {
     if (req.routeOptions.url === '/webhook') opts.metrics.observeAck(req.receivedAt, reply.statusCode);
@@ -14,11 +22,12 @@ export const metricsRoutes = fp(async (app: FastifyInstance, opts: { metrics: Tr
   });
 
   app.get('/metrics', {
+    config: { access: 'public' }, // guarded below: its token, or loopback only when none is set
     schema: {
       tags: ['status'],
       summary: 'Prometheus metrics',
       description: 'Alerts and orders by status (counted in PostgreSQL), acknowledgement and wire latency histograms, '
-        + 'IB connection state, dispatch queue depth, process metrics. Needs `Authorization: Bearer <METRICS_TOKEN>` when set.',
+        + 'IB connection state, dispatch queue depth, process metrics. Needs `Authorization: Bearer <METRICS_TOKEN>`; without a token configured it answers loopback only.',
       produces: ['text/plain'],
     },
   }, async (req, reply) => {
@@ -27,6 +36,8 @@ export const metricsRoutes = fp(async (app: FastifyInstance, opts: { metrics: Tr
       if (!secretMatches(given, opts.token)) {
         return reply.code(401).send({ error: 'unauthorized', message: 'Send Authorization: Bearer <METRICS_TOKEN>.' });
       }
+    } else if (!fromThisMachine(req)) {
+      return reply.code(403).send({ error: 'forbidden', message: 'Without METRICS_TOKEN, /metrics answers only on this machine (loopback).' });
     }
     const text = await opts.metrics.render();
     return reply.type(opts.metrics.contentType).send(text);

@@ -80,7 +80,7 @@ export async function webhookRoutes(app: FastifyInstance, opts: { intake: Webhoo
 
   const rateLimit = opts.rateLimitPerMinute > 0 ? { max: opts.rateLimitPerMinute, timeWindow: '1 minute' } : false;
   // No browser renders a webhook reply: helmet's per-request header building is pure cost on the hot path.
-  app.post('/webhook', { schema, helmet: false, config: { rateLimit }, validatorCompiler: () => () => true }, async (req, reply) =>
+  app.post('/webhook', { schema, helmet: false, config: { access: 'public', sameOrigin: false, rateLimit }, validatorCompiler: () => () => true }, async (req, reply) =>
     respond(reply, opts.intake.handle(intakeRequest(req, (req.body as Buffer | undefined) ?? Buffer.alloc(0)))));
 }
 

@@ -54,6 +54,8 @@ export async function startTestStack(options: {
       const { cookie = stack.cookie, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (cookie) headers.set('cookie', cookie);
+      // As the web app does: every change is sent as JSON (the API refuses other changes as possible CSRF).
+      if (rest.method && !['GET', 'HEAD'].includes(rest.method) && !headers.has('content-type')) headers.set('content-type', 'application/json');
       return fetch(`${url}${path}`, { ...rest, headers });
     },
     async post(body, contentType = 'application/json') {

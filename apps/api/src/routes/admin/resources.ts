@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AuditLog } from '../../admin/audit-log';
 import { ListQueryError, planList, type ListRequest } from '../../admin/list-query';
 import type { ResourceDefinition } from '../../admin/resource';
+import { currentUser } from '../../plugins/access';
 
 const ListQuery = Type.Object({
   sort: Type.Optional(Type.String({ description: 'JSON ["field","ASC"|"DESC"]' })),
@@ -25,14 +26,15 @@ function registerResource(app: FastifyInstance, db: DataSource, audit: AuditLog,
     reply.code(404).send({ error: 'not_found', message: `${def.name} ${id} does not exist` });
   const fetchOne = async (id: number) => def.fetch ? def.fetch(id)
     : (await db.query(`SELECT ${def.select} FROM ${def.from} WHERE ${def.fields.id} = $1`, [id]))[0] ?? null;
-  const guard = (role: string | undefined, reply: FastifyReply) =>
-    def.adminOnly && role !== 'admin' ? reply.code(403).send({ error: 'forbidden', message: 'Admins only.' }) : null;
+  // Reading is for any signed-in user unless the resource is admin-only (users, audit log); writing is for admins.
+  const read = { access: def.adminOnly ? 'admin' : 'signed-in' } as const;
+  const write = { access: 'admin' } as const;
 
   app.get<{ Querystring: ListRequest }>(base, {
+    config: read,
     schema: { tags, summary: `List ${def.name}`, querystring: ListQuery,
       response: { 200: Type.Array(def.record), 400: ErrorResponse } },
   }, async (req, reply) => {
-    if (guard(req.user?.role, reply)) return reply;
     let plan;
     try {
       plan = planList(req.query, def.fields, def.searchable, def.defaultSort);
@@ -52,41 +54,47 @@ function registerResource(app: FastifyInstance, db: DataSource, audit: AuditLog,
   });
 
   app.get<{ Params: IdParams }>(`${base}/:id`, {
+    config: read,
     schema: { tags, summary: `One of ${def.name}`, params: IdParams, response: { 200: def.record, 404: ErrorResponse } },
   }, async (req, reply) => {
-    if (guard(req.user?.role, reply)) return reply;
     return (await fetchOne(req.params.id)) ?? notFound(reply, req.params.id);
   });
 
   if (def.create && def.input) {
     app.post<{ Body: unknown }>(base, {
+      config: write,
       schema: { tags, summary: `Create ${def.name}`, body: def.input, response: { 400: ErrorResponse, 409: ErrorResponse } },
     }, async (req, reply) => {
-      const { id, extra } = await def.create!(req.body, { user: req.user! });
-      await audit.record(req.user, 'create', def.name, id, req.body as Record<string, unknown>);
+      const user = currentUser(req);
+      const { id, extra } = await def.create!(req.body, { user });
+      await audit.record(user, 'create', def.name, id, req.body as Record<string, unknown>);
       return reply.code(201).send({ ...(await fetchOne(id)), ...extra });
     });
   }
   if (def.update && def.input) {
     app.put<{ Params: IdParams; Body: unknown }>(`${base}/:id`, {
+      config: write,
       schema: { tags, summary: `Change ${def.name}`, params: IdParams, body: Type.Partial(def.input as never),
         response: { 404: ErrorResponse } },
     }, async (req, reply) => {
+      const user = currentUser(req);
       if (!(await fetchOne(req.params.id))) return notFound(reply, req.params.id);
-      const result = await def.update!(req.params.id, req.body, { user: req.user! });
-      await audit.record(req.user, 'update', def.name, req.params.id, req.body as Record<string, unknown>);
+      const result = await def.update!(req.params.id, req.body, { user });
+      await audit.record(user, 'update', def.name, req.params.id, req.body as Record<string, unknown>);
       return { ...(await fetchOne(req.params.id)), ...(result?.extra ?? {}) };
     });
   }
   if (def.remove) {
     app.delete<{ Params: IdParams }>(`${base}/:id`, {
+      config: write,
       schema: { tags, summary: `Delete ${def.name}`, params: IdParams, response: { 200: def.record, 404: ErrorResponse,
         409: { ...ErrorResponse, description: 'This record must be kept: an alert that led to an order, your own user' } } },
     }, async (req, reply) => {
+      const user = currentUser(req);
       const record = await fetchOne(req.params.id);
       if (!record) return notFound(reply, req.params.id);
-      await def.remove!(req.params.id, { user: req.user! });
-      await audit.record(req.user, 'delete', def.name, req.params.id);
+      await def.remove!(req.params.id, { user });
+      await audit.record(user, 'delete', def.name, req.params.id);
       return record;
     });
   }

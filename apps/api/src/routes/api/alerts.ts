@@ -1,10 +1,12 @@
 import { AlertDetail, AlertList, AlertListQuery, ErrorResponse, IdParams } from '@tradehook/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AuditLog } from '../../admin/audit-log';
+import { currentUser } from '../../plugins/access';
 import { alertNotFoundMessage, deletionRefusal, type AlertStore } from '../../alerts/alert-store';
 
 export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertStore; audit: AuditLog }): Promise<void> {
   app.get<{ Querystring: AlertListQuery }>('/api/alerts', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['alerts'],
       summary: 'Alerts received, newest first',
@@ -15,6 +17,7 @@ export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertSto
   }, async (req) => opts.alerts.list(req.query));
 
   app.get<{ Params: IdParams }>('/api/alerts/:id', {
+    config: { access: 'signed-in' },
     schema: { tags: ['alerts'], summary: 'One alert, with its redacted raw body', params: IdParams,
       response: { 200: AlertDetail, 404: ErrorResponse } },
   }, async (req, reply) => {
@@ -23,6 +26,7 @@ export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertSto
   });
 
   app.delete<{ Params: IdParams }>('/api/alerts/:id', {
+    config: { access: 'admin' },
     schema: {
       tags: ['alerts'],
       summary: 'Delete an alert that never traded',
@@ -39,7 +43,7 @@ export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertSto
     const { id } = req.params;
     const refusal = deletionRefusal(id, await opts.alerts.delete(id));
     if (refusal) throw refusal; // the app's error handler answers { error: not_found | conflict, message }
-    await opts.audit.record(req.user, 'delete', 'alerts', id);
+    await opts.audit.record(currentUser(req), 'delete', 'alerts', id);
     return reply.code(204).send();
   });
 }

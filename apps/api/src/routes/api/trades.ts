@@ -9,6 +9,7 @@ import type { TradeQueries } from '../../trades/trade-queries';
 
 export async function tradeRoutes(app: FastifyInstance, opts: { trades: TradeQueries }): Promise<void> {
   app.get<{ Querystring: RecentTradesQuery }>('/api/trades/recent', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['trades'],
       summary: 'Most recent executions (default 20)',
@@ -19,6 +20,7 @@ export async function tradeRoutes(app: FastifyInstance, opts: { trades: TradeQue
   }, async (req) => opts.trades.recent(req.query.limit ?? 20));
 
   app.get<{ Querystring: ConsolidatedTradesQuery }>('/api/trades/consolidated', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['trades'],
       summary: 'One row per order: its execution with the highest cumulative quantity',
