@@ -1,6 +1,8 @@
 export { IbSimulator } from './simulator';
+export { DEFAULT_SYMBOLS } from './engine/instruments';
 export type {
   IbSimulatorEvents,
+  MarketDataMode,
   OrderStatusName,
   RandomWalkOptions,
   SimExecution,

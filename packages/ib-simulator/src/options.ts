@@ -1,4 +1,5 @@
 /** Defaults and validation of SimulatorOptions. */
+import { DEFAULT_SYMBOLS } from './engine/instruments';
 import type { ResolvedOptions, SimulatorOptions } from './types';
 import { SUPPORTED_SERVER_VERSIONS } from './wire/message-ids';
 
@@ -8,7 +9,9 @@ export const DEFAULT_OPTIONS: Omit<ResolvedOptions, 'seed'> = {
   account: 'DU1234567',
   firstOrderId: 1,
   prices: {},
+  symbols: [...DEFAULT_SYMBOLS],
   unknownSymbols: [],
+  marketData: 'delayed',
   partialFills: 2,
   fillDelayMs: 0,
   walk: { intervalMs: 250, maxStepFraction: 0.0005 },
@@ -35,6 +38,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   requireInteger('partialFills', resolved.partialFills, 1);
   requireInteger('maxMessagesPerSecond', resolved.maxMessagesPerSecond, 1);
   requireInteger('serverVersion', resolved.serverVersion, SUPPORTED_SERVER_VERSIONS.min, SUPPORTED_SERVER_VERSIONS.max);
+  if (!['live', 'delayed', 'none'].includes(resolved.marketData)) throw new RangeError(`marketData must be live, delayed or none`);
   if (!(resolved.fillDelayMs >= 0)) throw new RangeError(`fillDelayMs must be >= 0, got ${resolved.fillDelayMs}`);
   if (!(resolved.commissionPerShare >= 0)) throw new RangeError('commissionPerShare must be >= 0');
   if (resolved.walk && !(resolved.walk.intervalMs > 0 && resolved.walk.maxStepFraction >= 0)) {

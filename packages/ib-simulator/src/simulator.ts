@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { ExecutionLedger } from './engine/execution-ledger';
 import { IdSource } from './engine/ids';
+import { defaultPrices, Instruments } from './engine/instruments';
 import { type EngineSettings, OrderEngine } from './engine/order-engine';
 import { PriceBook } from './engine/price-book';
 import { createRandom, type Random } from './engine/prng';
@@ -14,9 +15,10 @@ import { INFO_MESSAGES, SESSION_START_INFO_CODES } from './info-messages';
 import { negotiateServerVersion, resolveOptions } from './options';
 import { ClientNotifier } from './server/client-notifier';
 import { Listener } from './server/listener';
+import { MarketDataService } from './server/market-data-service';
 import { RequestRouter } from './server/request-router';
 import { Session, type SessionHandler } from './server/session';
-import type { IbSimulatorEvents, ResolvedOptions, SimExecution, SimOrder, SimulatorOptions, SimulatorStats } from './types';
+import type { IbSimulatorEvents, MarketDataMode, ResolvedOptions, SimExecution, SimOrder, SimulatorOptions, SimulatorStats } from './types';
 import { RequestDecodeError } from './wire/client-requests';
 import { Incoming } from './wire/message-ids';
 import { errorMessage, managedAccounts, nextValidId } from './wire/server-messages';
@@ -31,6 +33,9 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   private readonly prices: PriceBook;
   private readonly settings: EngineSettings;
   private readonly engine: OrderEngine;
+  private readonly instruments: Instruments;
+  private readonly marketData: MarketDataService;
+  private marketDataMode: MarketDataMode;
   private readonly router: RequestRouter;
   private readonly listener = new Listener((socket) => this.accept(socket));
   /** Started sessions by client id: where an order's news is delivered. */
@@ -42,19 +47,24 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     super();
     this.options = resolveOptions(options);
     this.random = createRandom(this.options.seed);
-    this.prices = new PriceBook(this.options.prices);
+    const { symbols, prices, unknownSymbols } = this.options;
+    this.prices = new PriceBook(prices, defaultPrices(symbols));
+    // A symbol a test gives a price is one it expects to trade.
+    this.instruments = new Instruments(symbols, Object.keys(prices), unknownSymbols);
+    this.marketDataMode = this.options.marketData;
+    this.marketData = new MarketDataService(this.prices, this.instruments, () => this.marketDataMode);
     this.settings = {
       account: this.options.account,
       firstOrderId: this.options.firstOrderId,
       partialFills: this.options.partialFills,
       fillDelayMs: this.options.fillDelayMs,
-      unknownSymbols: new Set(this.options.unknownSymbols),
+      instruments: this.instruments,
     };
     const ids = new IdSource(this.random);
     const notifier = new ClientNotifier((clientId) => this.clients.get(clientId), this);
     const ledger = new ExecutionLedger(ids, this.options.commissionPerShare);
     this.engine = new OrderEngine(this.settings, this.prices, ids, ledger, notifier);
-    this.router = new RequestRouter(this.engine, this.options.account);
+    this.router = new RequestRouter(this.engine, this.marketData, this.options.account);
   }
 
   /** The bound port (kept through a restart); the configured one before start(). */
@@ -113,9 +123,10 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     for (const session of this.clients.values()) session.send(errorMessage(session.serverVersion, -1, code, message));
   }
 
+  /** `symbol` is an instrument key: the symbol, or BASE.QUOTE for a currency pair (EUR.USD). */
   setPrice(symbol: string, price: number): void {
     this.prices.set(symbol, price);
-    this.engine.onPricesChanged([symbol]);
+    this.pricesChanged([symbol]);
   }
 
   getPrice(symbol: string): number {
@@ -128,8 +139,22 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   }
 
   setUnknownSymbol(symbol: string, unknown = true): void {
-    if (unknown) this.settings.unknownSymbols.add(symbol);
-    else this.settings.unknownSymbols.delete(symbol);
+    this.instruments.setUnknown(symbol, unknown);
+  }
+
+  /** Lists one more contract (`SYMBOL`, `SECTYPE:SYMBOL` or `EUR.USD`). */
+  addSymbol(entry: string): void {
+    this.instruments.add(entry);
+  }
+
+  /** What market data the account may see from now on (existing subscriptions keep streaming). */
+  setMarketData(mode: MarketDataMode): void {
+    this.marketDataMode = mode;
+  }
+
+  /** Streaming market data subscriptions open across all connections. */
+  marketDataSubscriptions(): number {
+    return this.marketData.subscriptions();
   }
 
   setPartialFills(n: number): void {
@@ -146,9 +171,14 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     const { walk } = this.options;
     if (!walk || this.walkTimer) return;
     this.walkTimer = setInterval(() => {
-      this.engine.onPricesChanged(this.prices.step(this.random, walk.maxStepFraction));
+      this.pricesChanged(this.prices.step(this.random, walk.maxStepFraction));
     }, walk.intervalMs);
     this.walkTimer.unref(); // the walk alone must not keep a process (or jest) alive
+  }
+
+  private pricesChanged(keys: string[]): void {
+    this.engine.onPricesChanged(keys);
+    this.marketData.pricesChanged(keys);
   }
 
   private accept(socket: Socket): void {
@@ -182,6 +212,7 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
       this.emit('pacingViolation', session.clientId ?? -1);
     },
     closed: (session) => {
+      this.marketData.forget(session);
       if (session.clientId === undefined || this.clients.get(session.clientId) !== session) return;
       this.clients.delete(session.clientId);
       this.emit('disconnect', session.clientId);

@@ -11,8 +11,14 @@ export interface SimulatorOptions {
   port?: number;
   account?: string;
   firstOrderId?: number;
+  /** Prices by instrument key (a symbol, or BASE.QUOTE for a currency pair); a priced symbol is also known. */
   prices?: Record<string, number>;
+  /** The contracts with a security definition (see engine/instruments.ts); default: DEFAULT_SYMBOLS. */
+  symbols?: string[];
+  /** Symbols answered with error 200 even if listed. */
   unknownSymbols?: string[];
+  /** Which market data the account may see (default: delayed only, as a paper account without subscriptions). */
+  marketData?: MarketDataMode;
   partialFills?: number;
   fillDelayMs?: number;
   walk?: RandomWalkOptions | false;
@@ -21,6 +27,9 @@ export interface SimulatorOptions {
   seed?: number;
   serverVersion?: number;
 }
+
+/** live: every type is served live · delayed: live requests get 354, delayed ones (3/4) delayed ticks · none: 354. */
+export type MarketDataMode = 'live' | 'delayed' | 'none';
 
 export type OrderStatusName = 'PreSubmitted' | 'Submitted' | 'Filled' | 'Cancelled' | 'Inactive';
 
@@ -101,7 +110,9 @@ export interface ResolvedOptions {
   account: string;
   firstOrderId: number;
   prices: Record<string, number>;
+  symbols: string[];
   unknownSymbols: string[];
+  marketData: MarketDataMode;
   partialFills: number;
   fillDelayMs: number;
   walk: RandomWalkOptions | false;

@@ -2,32 +2,12 @@
  * Feeds every message the simulator can write straight into @stoqey/ib's own Decoder, at each server version
  * the simulator supports, and requires a clean decode (no underrun, no leftover fields).
  */
-import { Decoder } from '@stoqey/ib/dist/core/io/decoder';
 import type { SimExecution, SimOrder } from '../src';
 import type { Field } from '../src/wire/format';
 import { SUPPORTED_SERVER_VERSIONS } from '../src/wire/message-ids';
 import { completedOrder, openOrder } from '../src/wire/order-messages';
 import * as messages from '../src/wire/server-messages';
-
-interface Decoded {
-  events: Array<{ name: string; args: unknown[] }>;
-  errors: string[];
-}
-
-function decode(serverVersion: number, fields: Field[]): Decoded {
-  const result: Decoded = { events: [], errors: [] };
-  const decoder = new Decoder({
-    serverVersion,
-    emitEvent: (name: string, ...args: unknown[]) => result.events.push({ name, args }),
-    // The decoder reports its own failures as code 505; any other code is an ERR_MSG it decoded.
-    emitError: (message: string, code: number, reqId: number) =>
-      code === 505 ? result.errors.push(message) : result.events.push({ name: 'error', args: [message, code, reqId] }),
-    emitInfo: (message: string, code: number) => result.events.push({ name: 'info', args: [message, code] }),
-  } as never);
-  decoder.enqueueMessage(fields);
-  decoder.process();
-  return result;
-}
+import { decode } from './support/decode';
 
 const order: SimOrder = {
   orderId: 7, clientId: 3, permId: 1234567890, conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART',

@@ -7,6 +7,7 @@ import type { SimExecution, SimOrder } from '../types';
 import type { PlaceOrderRequest } from '../wire/client-requests';
 import type { ExecutionLedger } from './execution-ledger';
 import { conIdFor, type IdSource } from './ids';
+import { instrumentKey, type Instruments } from './instruments';
 import { isWorking, OrderBook, type OrderRecord } from './order-book';
 import { executablePrice, hasStop, nextAverage, rejectionReason, splitQuantity, stopTriggered } from './order-rules';
 import type { PriceBook } from './price-book';
@@ -28,7 +29,7 @@ export interface EngineSettings {
   firstOrderId: number;
   partialFills: number;
   fillDelayMs: number;
-  unknownSymbols: Set<string>;
+  instruments: Instruments;
 }
 
 export class OrderEngine {
@@ -65,7 +66,7 @@ export class OrderEngine {
       return;
     }
     order.permId = this.ids.permId();
-    this.prices.track(order.symbol);
+    this.prices.track(instrumentKey(order));
     this.book.add(record);
     this.observer.placed(order);
     this.observer.openOrder(order);
@@ -89,7 +90,7 @@ export class OrderEngine {
   onPricesChanged(symbols: readonly string[]): void {
     const moved = new Set(symbols);
     for (const record of this.book.working()) {
-      if (moved.has(record.order.symbol)) this.evaluate(record);
+      if (moved.has(instrumentKey(record.order))) this.evaluate(record);
     }
   }
 
@@ -141,9 +142,8 @@ export class OrderEngine {
 
   private rejection(record: OrderRecord, request: PlaceOrderRequest): { code: number; message: string } | undefined {
     const { order } = record;
-    if (this.settings.unknownSymbols.has(order.symbol)) {
-      return { code: 200, message: 'No security definition has been found for the request' };
-    }
+    const undefinedContract = this.settings.instruments.definitionProblem({ ...request, secType: order.secType, currency: order.currency });
+    if (undefinedContract) return { code: 200, message: undefinedContract };
     const reason = rejectionReason(request);
     if (reason) return { code: 201, message: `Order rejected - reason:${reason}` };
     if (order.parentId !== 0 && !this.book.parentOf(record)) {
@@ -178,7 +178,7 @@ export class OrderEngine {
   private evaluate(record: OrderRecord): void {
     const { order } = record;
     if (order.status !== 'Submitted' || record.fillTimer) return;
-    const price = this.prices.get(order.symbol);
+    const price = this.prices.get(instrumentKey(order));
     if (hasStop(order) && !record.stopTriggered) {
       if (!stopTriggered(order, price)) return;
       record.stopTriggered = true;
@@ -197,7 +197,7 @@ export class OrderEngine {
   /** Executes the remaining quantity in partialFills executions at one price; stays resting if no longer marketable. */
   private fill(record: OrderRecord): void {
     const { order } = record;
-    const price = order.status === 'Submitted' ? executablePrice(order, this.prices.get(order.symbol)) : undefined;
+    const price = order.status === 'Submitted' ? executablePrice(order, this.prices.get(instrumentKey(order))) : undefined;
     if (price === undefined) return;
     const nowMs = Date.now();
     const parts = splitQuantity(order.remaining, this.settings.partialFills);

@@ -8,8 +8,18 @@ export const DEFAULT_PRICE = 100;
  * at had more decimals (a currency pair set at 1.08765 keeps quoting in 1/100,000: fills are not cut to 1.09).
  */
 export function roundToTick(price: number, decimals = 0): number {
-  const ticksPerUnit = Math.max(price >= 1 ? 100 : 10_000, 10 ** Math.min(decimals, 8));
-  return Math.round(price * ticksPerUnit) / ticksPerUnit;
+  const perUnit = ticksPerUnit(price, decimals);
+  return Math.round(price * perUnit) / perUnit;
+}
+
+const ticksPerUnit = (price: number, decimals = 0): number => Math.max(price >= 1 ? 100 : 10_000, 10 ** Math.min(decimals, 8));
+
+/** What market data shows: the price as last, one tick either side as bid and ask. */
+export interface Quote {
+  bid: number;
+  ask: number;
+  last: number;
+  minTick: number;
 }
 
 const decimalsOf = (price: number): number => {
@@ -23,12 +33,24 @@ export class PriceBook {
   /** The decimals of the price each symbol was set at: its quotes keep at least that precision. */
   private readonly decimals = new Map<string, number>();
 
-  constructor(initial: Record<string, number>) {
+  /**
+   * `initial` prices walk from the start; `fallbacks` (a listed contract's illustrative price) only once the symbol
+   * is tracked (traded or quoted), so an unused default list neither costs a walk step nor changes its random path.
+   */
+  constructor(initial: Record<string, number>, private readonly fallbacks: Record<string, number> = {}) {
     for (const [symbol, price] of Object.entries(initial)) this.set(symbol, price);
   }
 
   get(symbol: string): number {
+    if (!this.exact.has(symbol) && symbol in this.fallbacks) return roundToTick(this.fallbacks[symbol], decimalsOf(this.fallbacks[symbol]));
     return roundToTick(this.exact.get(symbol) ?? DEFAULT_PRICE, this.decimals.get(symbol));
+  }
+
+  quote(symbol: string): Quote {
+    const last = this.get(symbol);
+    const decimals = this.decimals.get(symbol);
+    const minTick = 1 / ticksPerUnit(last, decimals);
+    return { bid: roundToTick(last - minTick, decimals), ask: roundToTick(last + minTick, decimals), last, minTick };
   }
 
   set(symbol: string, price: number): void {
@@ -39,7 +61,7 @@ export class PriceBook {
 
   /** Makes a symbol part of the walk at its current (possibly default) price. */
   track(symbol: string): void {
-    if (!this.exact.has(symbol)) this.exact.set(symbol, DEFAULT_PRICE);
+    if (!this.exact.has(symbol)) this.set(symbol, this.fallbacks[symbol] ?? DEFAULT_PRICE);
   }
 
   symbols(): string[] {

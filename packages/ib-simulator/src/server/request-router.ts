@@ -3,9 +3,11 @@ import { matchesFilter } from '../engine/execution-filter';
 import type { OrderEngine } from '../engine/order-engine';
 import { derivePositions } from '../engine/positions';
 import * as requests from '../wire/client-requests';
+import { parseCancelMktData, parseReqMarketDataType, parseReqMktData } from '../wire/market-data-messages';
 import { Incoming } from '../wire/message-ids';
 import { completedOrder, openOrder } from '../wire/order-messages';
 import * as messages from '../wire/server-messages';
+import type { MarketDataService } from './market-data-service';
 import type { Session } from './session';
 
 /** Client message ids answered beyond the ones named in Incoming. */
@@ -15,6 +17,7 @@ const REQ_MANAGED_ACCTS = 17;
 export class RequestRouter {
   constructor(
     private readonly engine: OrderEngine,
+    private readonly marketData: MarketDataService,
     private readonly account: string,
   ) {}
 
@@ -43,8 +46,14 @@ export class RequestRouter {
       case Incoming.REQ_COMPLETED_ORDERS:
         requests.parseReqCompletedOrders(fields);
         return this.sendCompletedOrders(session);
+      case Incoming.REQ_MKT_DATA:
+        return this.marketData.request(session, parseReqMktData(fields));
+      case Incoming.CANCEL_MKT_DATA:
+        return this.marketData.cancel(session, parseCancelMktData(fields).tickerId);
+      case Incoming.REQ_MARKET_DATA_TYPE:
+        return this.marketData.setType(session, parseReqMarketDataType(fields).type);
       default:
-        return; // TWS would answer market data & co.; the simulator has nothing to say
+        return; // TWS would answer account data & co.; the simulator has nothing to say
     }
   }
 

@@ -15,12 +15,12 @@ export class RequestDecodeError extends Error {
   }
 }
 
-function requireField(fields: readonly string[], index: number, name: string): string {
+export function requireField(fields: readonly string[], index: number, name: string): string {
   if (index >= fields.length) throw new RequestDecodeError(`missing field ${name} (index ${index})`);
   return fields[index];
 }
 
-function readInt(fields: readonly string[], index: number, name: string): number {
+export function readInt(fields: readonly string[], index: number, name: string): number {
   const text = requireField(fields, index, name);
   if (text === '') return 0;
   if (!/^-?\d+$/.test(text)) throw new RequestDecodeError(`field ${name} is not an integer: "${text}"`);
@@ -92,6 +92,7 @@ export interface PlaceOrderRequest {
   conId: number;
   symbol: string;
   secType: string;
+  lastTradeDate: string;
   exchange: string;
   primaryExchange: string;
   currency: string;
@@ -124,6 +125,7 @@ export function parsePlaceOrder(fields: readonly string[]): PlaceOrderRequest {
       conId: readInt(fields, 2, 'conId'),
       symbol: text(3, 'symbol'),
       secType: text(4, 'secType'),
+      lastTradeDate: text(5, 'lastTradeDate'),
       exchange: text(9, 'exchange'),
       primaryExchange: text(10, 'primaryExch'),
       currency: text(11, 'currency'),

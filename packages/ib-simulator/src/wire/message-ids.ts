@@ -2,12 +2,15 @@
 
 /** Client → server (the client library's OUT_MSG_ID). */
 export const Incoming = {
+  REQ_MKT_DATA: 1,
+  CANCEL_MKT_DATA: 2,
   PLACE_ORDER: 3,
   CANCEL_ORDER: 4,
   REQ_OPEN_ORDERS: 5,
   REQ_EXECUTIONS: 7,
   REQ_IDS: 8,
   REQ_CURRENT_TIME: 49,
+  REQ_MARKET_DATA_TYPE: 59,
   REQ_POSITIONS: 61,
   START_API: 71,
   REQ_COMPLETED_ORDERS: 99,
@@ -15,6 +18,8 @@ export const Incoming = {
 
 /** Server → client (the client library's IN_MSG_ID). */
 export const Outgoing = {
+  TICK_PRICE: 1,
+  TICK_SIZE: 2,
   ORDER_STATUS: 3,
   ERR_MSG: 4,
   OPEN_ORDER: 5,
@@ -24,9 +29,12 @@ export const Outgoing = {
   CURRENT_TIME: 49,
   OPEN_ORDER_END: 53,
   EXECUTION_DATA_END: 55,
+  TICK_SNAPSHOT_END: 57,
+  MARKET_DATA_TYPE: 58,
   COMMISSION_REPORT: 59,
   POSITION: 61,
   POSITION_END: 62,
+  TICK_REQ_PARAMS: 81,
   COMPLETED_ORDER: 101,
   COMPLETED_ORDERS_END: 102,
 } as const;
