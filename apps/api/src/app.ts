@@ -19,6 +19,7 @@ import { queryGuardPlugin } from './plugins/query-guard';
 import { swaggerPlugin, swaggerUiPlugin } from './plugins/swagger';
 import { webPlugin } from './plugins/web';
 import { adminActionRoutes } from './routes/admin/actions';
+import { unknownStrategyRoutes } from './routes/admin/unknown-strategies';
 import { adminResourceRoutes } from './routes/admin/resources';
 import { alertRoutes } from './routes/api/alerts';
 import { authRoutes } from './routes/auth';
@@ -131,6 +132,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(authRoutes, { users: services.users, sessions: services.sessions, audit: services.audit, cookie: sessionCookieSpec, streams });
   app.register(adminResourceRoutes, { db: services.db, audit: services.audit, resources: adminResources(services) });
   app.register(adminActionRoutes, { db: services.db, writer: services.writer, session: services.session, audit: services.audit });
+  app.register(unknownStrategyRoutes, { db: services.db, strategies: services.strategies });
   app.register(statusRoutes, { status: deps.status, bus: deps.bus, streams });
   app.register(metricsRoutes, { metrics: services.metrics, token: deps.config.metricsToken });
   app.register(alertRoutes, { alerts: deps.alerts, audit: services.audit });

@@ -95,7 +95,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     log,
   );
   const metrics = new TradehookMetrics({ db, ibConnection: () => session.connection(), dispatchQueueDepth: () => dispatcher?.pending() ?? 0 });
-  dispatcher = new Dispatcher(db, session, contracts, riskCheck(() => settings.current(), (name) => strategies.get(name),
+  dispatcher = new Dispatcher(db, session, contracts, riskCheck(() => settings.current(), strategies,
     (contract) => lastFills.get(contract.secType, contract.symbol)),
     mutex, bus, log, {
       maxAgeMs: () => settings.current().orderMaxAgeSeconds * 1000,

@@ -73,6 +73,18 @@ export type StrategyInput = Static<typeof StrategyInput>;
 export const StrategyWithSecret = Type.Composite([Strategy, Type.Object({ secret: Type.Optional(Type.String()) })]);
 export type StrategyWithSecret = Static<typeof StrategyWithSecret>;
 
+/** A strategy name alerts arrived for that no configured strategy matches: the console offers to create it. */
+export const UnknownStrategy = Type.Object(
+  {
+    id: Type.String({ description: 'The name as strategies are matched (strategyKey): spellings that differ in case or spaces are one' }),
+    name: Type.String({ description: 'The latest spelling seen' }),
+    alerts: Type.Integer({ minimum: 1, description: 'Alerts received with this name (rejected requests not counted)' }),
+    lastSeenAt: Timestamp('Last alert'),
+  },
+  { title: 'Strategy seen but not configured' },
+);
+export type UnknownStrategy = Static<typeof UnknownStrategy>;
+
 export const ContractMapping = Type.Object(
   {
     id: Id,
@@ -105,7 +117,15 @@ export const ContractMappingInput = Type.Object({
 });
 export type ContractMappingInput = Static<typeof ContractMappingInput>;
 
-export const UNKNOWN_STRATEGY_POLICIES = ['global_secret', 'refuse'] as const;
+/**
+ * An alert for a strategy not configured here: `auto` (the default) lets it trade only while no strategy is configured
+ * at all (a fresh install, the original payload), and refuses it once one is; `allow` always; `refuse` never.
+ */
+export const UNKNOWN_STRATEGY_POLICIES = ['auto', 'allow', 'refuse'] as const;
+export type UnknownStrategyPolicy = (typeof UNKNOWN_STRATEGY_POLICIES)[number];
+/** Per-order limits for every order, known strategy or not (notional in the contract's currency). */
+export const GLOBAL_LIMIT_DEFAULTS = { globalMaxQuantity: 100, globalMaxNotional: 1_000_000 } as const;
+const GlobalLimit = (description: string) => Type.Number({ exclusiveMinimum: 0, maximum: 1e12, description });
 export const TRADINGVIEW_ADDRESSES = ['52.89.214.238', '34.212.75.30', '54.218.53.128', '52.32.178.7'] as const;
 
 export const Settings = Type.Object(
@@ -117,8 +137,10 @@ export const Settings = Type.Object(
     ipAllowlistEnabled: Type.Boolean(),
     ipAllowlist: Type.Array(Type.String(), { description: 'Addresses allowed to call /webhook when enabled' }),
     unknownStrategyPolicy: Type.Union(UNKNOWN_STRATEGY_POLICIES.map((p) => Type.Literal(p)), {
-      description: 'An alert for a strategy not configured here: accept it with the global secret, or refuse it',
+      description: 'An alert for a strategy not configured here: auto (refused once any strategy is configured), allow, refuse',
     }),
+    globalMaxQuantity: GlobalLimit('Largest quantity of any order, whatever its strategy'),
+    globalMaxNotional: GlobalLimit("Largest quantity × price × multiplier of any order, in the contract's currency"),
     updatedAt: Timestamp('Last change'),
   },
   { title: 'Settings' },

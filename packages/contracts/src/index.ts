@@ -6,3 +6,4 @@ export * from './trades';
 export * from './status';
 export * from './events';
 export * from './admin';
+export * from './strategy-name';

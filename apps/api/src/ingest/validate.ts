@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { WebhookPayload, type FieldProblem } from '@tradehook/contracts';
+import { strategyNameProblem, WebhookPayload, type FieldProblem } from '@tradehook/contracts';
 import { toDecimal, type DecimalLimits } from './decimal';
 
 /** An alert as the rest of Tradehook sees it: upper-cased words, exact decimals as strings. */
@@ -101,7 +101,9 @@ export function validatePayload(body: unknown): ValidationResult {
   const quantity = decimal('quantity', QUANTITY);
   const limitPrice = decimal('limitPrice', PRICE);
   const stopPrice = decimal('stopPrice', PRICE);
-  if (typeof raw.stratName === 'string' && raw.stratName.trim() === '') add('stratName', 'must not be blank');
+  // Blank, invisible characters, mixed scripts: a name that could pass for another strategy's is refused here.
+  const nameProblem = typeof raw.stratName === 'string' ? strategyNameProblem(raw.stratName) : null;
+  if (nameProblem) add('stratName', nameProblem);
   const orderType = typeof raw.orderType === 'string' ? raw.orderType.toUpperCase() : null;
   if (orderType?.startsWith('STP') && raw.stopPrice === undefined) add('stopPrice', `is required for ${orderType} orders`);
   if (orderType === 'STP LMT' && raw.limitPrice === undefined) {

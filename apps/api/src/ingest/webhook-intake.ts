@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { WEBHOOK_BODY_LIMIT_BYTES, type ErrorResponse, type FieldProblem, type WebhookReply } from '@tradehook/contracts';
+import { strategyKey, WEBHOOK_BODY_LIMIT_BYTES, type ErrorResponse, type FieldProblem, type WebhookReply } from '@tradehook/contracts';
 import type { AlertRecord, AlertWriter } from './alert-writer';
 import type { Authenticator } from './authenticate';
 import { parseBody } from './body';
 import { toDecimal } from './decimal';
 import { redactSecrets } from './redact';
-import { strategyKey } from '../strategies/strategy-store';
 import { extractSecret } from './secret';
 import { isoMicros } from './time';
 import { validatePayload, type NormalizedAlert } from './validate';
@@ -79,7 +78,7 @@ export class WebhookIntake {
       ...this.scrub(columnsOf(validation.alert)),
       raw_body: redacted,
       body_hash: createHash('sha256').update(redacted).digest('hex'),
-      // Keyed as strategies are found (case and surrounding spaces ignored).
+      // Keyed as strategies are found (strategyKey: Unicode form, spacing and case ignored).
       idempotency_key: validation.alert.externalId
         ? JSON.stringify([strategyKey(validation.alert.strategy), validation.alert.externalId]) : null,
       status: 'accepted',

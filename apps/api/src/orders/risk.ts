@@ -1,6 +1,6 @@
-import type { Settings } from '@tradehook/contracts';
+import type { Settings, UnknownStrategyPolicy } from '@tradehook/contracts';
 import type { ContractSpec } from '../ib/ib-types';
-import type { StrategyRules } from '../strategies/strategy-store';
+import type { StrategyRules, StrategyStore } from '../strategies/strategy-store';
 import { knownFuturesMultiplier } from './futures-multipliers';
 import type { StrategyDefaults } from './order-builder';
 import type { PendingAlert } from './pending-alert';
@@ -20,14 +20,19 @@ export interface Instrument {
 
 const refuse = (rule: string, detail: string): RiskVerdict => ({ ok: false, reason: `Refused by rule "${rule}": ${detail}` });
 
-/** Pure: the trading rules, in the order a trader would look for them. */
+/**
+ * Pure: the trading rules, in the order a trader would look for them. An unknown strategy trades only under the
+ * policy `allow` (riskCheck turns `auto` into `allow` while no strategy is configured), and within the global limits.
+ */
 export function evaluateRisk(alert: PendingAlert, settings: Settings, strategy: StrategyRules | undefined, instrument: Instrument,
   now = new Date()): RiskVerdict {
   if (settings.killSwitch) return refuse('kill switch', 'trading is halted');
   if (!strategy) {
-    return settings.unknownStrategyPolicy === 'refuse'
-      ? refuse('unknown strategy', `"${alert.strategy}" is not configured`)
-      : { ok: true, defaults: { quantity: null, orderType: null } };
+    if (settings.unknownStrategyPolicy !== 'allow') {
+      return refuse('unknown strategy', `"${alert.strategy}" is not configured, ${UNKNOWN_REFUSED[settings.unknownStrategyPolicy]}`);
+    }
+    return globalLimitRefusal(alert, Number(alert.quantity ?? '1'), settings, instrument)
+      ?? { ok: true, defaults: { quantity: null, orderType: null } };
   }
   if (!strategy.enabled) return refuse('strategy disabled', `"${strategy.name}" is disabled`);
   if (strategy.allowedSymbols?.length && !strategy.allowedSymbols.map((s) => s.toUpperCase()).includes(alert.symbol)) {
@@ -41,10 +46,24 @@ export function evaluateRisk(alert: PendingAlert, settings: Settings, strategy: 
     const problem = notionalProblem(alert, quantity, Number(strategy.maxNotional), instrument);
     if (problem) return refuse('max notional', problem);
   }
+  const beyondGlobal = globalLimitRefusal(alert, quantity, settings, instrument); // after the strategy's own, more specific limits
+  if (beyondGlobal) return beyondGlobal;
   if (!insideTradingWindow(now, strategy)) {
     return refuse('trading window', `outside ${strategy.tradingWindowStart}–${strategy.tradingWindowEnd} ${strategy.timeZone}`);
   }
   return { ok: true, defaults: { quantity: strategy.defaultQuantity, orderType: strategy.defaultOrderType } };
+}
+
+const UNKNOWN_REFUSED: Record<Exclude<UnknownStrategyPolicy, 'allow'>, string> = {
+  auto: 'and unknown strategies are refused once any strategy is configured (settings)',
+  refuse: 'and the settings refuse unknown strategies',
+};
+
+/** The limits every order obeys, whatever its strategy (settings: global max quantity and notional). */
+function globalLimitRefusal(alert: PendingAlert, quantity: number, settings: Settings, instrument: Instrument): RiskVerdict | null {
+  if (quantity > settings.globalMaxQuantity) return refuse('global max quantity', `${quantity} > ${settings.globalMaxQuantity}`);
+  const problem = notionalProblem(alert, quantity, settings.globalMaxNotional, instrument);
+  return problem ? refuse('global max notional', problem) : null;
 }
 
 /**
@@ -68,8 +87,13 @@ function notionalProblem(alert: PendingAlert, quantity: number, max: number, { c
   return `${quantity} × ${at}${multiplier === 1 ? '' : ` × ${multiplier}`} = ${notional} > ${max}`;
 }
 
-export function riskCheck(settings: () => Settings, strategy: (name: string) => StrategyRules | undefined,
+export function riskCheck(settings: () => Settings, strategies: Pick<StrategyStore, 'get' | 'size'>,
   lastFillPrice: (contract: ContractSpec) => number | null): RiskCheck {
   return async (alert, contract) =>
-    evaluateRisk(alert, settings(), strategy(alert.strategy), { contract, lastFillPrice: lastFillPrice(contract) });
+    evaluateRisk(alert, withUnknownPolicyResolved(settings(), strategies.size), strategies.get(alert.strategy),
+      { contract, lastFillPrice: lastFillPrice(contract) });
 }
+
+/** `auto`: unknown strategies trade while none is configured (a fresh install, the original payload), and not after. */
+const withUnknownPolicyResolved = (settings: Settings, configured: number): Settings =>
+  settings.unknownStrategyPolicy === 'auto' && configured === 0 ? { ...settings, unknownStrategyPolicy: 'allow' } : settings;

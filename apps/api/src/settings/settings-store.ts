@@ -1,4 +1,4 @@
-import type { Settings, SettingsInput } from '@tradehook/contracts';
+import { GLOBAL_LIMIT_DEFAULTS, type Settings, type SettingsInput } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import { PeriodicRefresh } from '../common/periodic-refresh';
 import { sqlRows } from '../db/sql';
@@ -11,12 +11,14 @@ export interface SettingsDefaults {
 
 const SELECT = `SELECT id, kill_switch AS "killSwitch", order_max_age_seconds AS "orderMaxAgeSeconds",
   duplicate_window_seconds AS "duplicateWindowSeconds", ip_allowlist_enabled AS "ipAllowlistEnabled",
-  ip_allowlist AS "ipAllowlist", unknown_strategy_policy AS "unknownStrategyPolicy", updated_at AS "updatedAt"
+  ip_allowlist AS "ipAllowlist", unknown_strategy_policy AS "unknownStrategyPolicy",
+  global_max_quantity::float8 AS "globalMaxQuantity", global_max_notional::float8 AS "globalMaxNotional", updated_at AS "updatedAt"
   FROM settings WHERE id = 1`;
 
 const COLUMNS: Record<keyof SettingsInput, string> = {
   killSwitch: 'kill_switch', orderMaxAgeSeconds: 'order_max_age_seconds', duplicateWindowSeconds: 'duplicate_window_seconds',
   ipAllowlistEnabled: 'ip_allowlist_enabled', ipAllowlist: 'ip_allowlist', unknownStrategyPolicy: 'unknown_strategy_policy',
+  globalMaxQuantity: 'global_max_quantity', globalMaxNotional: 'global_max_notional',
 };
 
 /**
@@ -36,7 +38,7 @@ export class SettingsStore {
     this.cached = {
       id: 1, killSwitch: defaults.killSwitch, orderMaxAgeSeconds: defaults.orderMaxAgeSeconds,
       duplicateWindowSeconds: defaults.duplicateWindowSeconds, ipAllowlistEnabled: false, ipAllowlist: [],
-      unknownStrategyPolicy: 'global_secret', updatedAt: new Date(0).toISOString(),
+      unknownStrategyPolicy: 'auto', ...GLOBAL_LIMIT_DEFAULTS, updatedAt: new Date(0).toISOString(),
     };
   }
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { strategyKey } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import { PeriodicRefresh } from '../common/periodic-refresh';
 
@@ -29,13 +30,6 @@ export const STRATEGY_RULE_COLUMNS = `id, name, enabled, secret_hash AS "secretH
   trading_window_start AS "tradingWindowStart", trading_window_end AS "tradingWindowEnd", time_zone AS "timeZone",
   default_order_type AS "defaultOrderType"`;
 
-/**
- * The key a strategy is found by: an alert's stratName matches a strategy whatever its case and surrounding
- * whitespace ("RISK1 " is Risk1), so a case variant can never slip past Risk1's limits or secret. Names are unique
- * under this key (the strategies_name_lower index; the admin API trims names before writing).
- */
-export const strategyKey = (name: string): string => name.trim().toLowerCase();
-
 /** Every strategy's rules by name, cached for the webhook and the dispatcher; reloaded on change. */
 export class StrategyStore {
   private byName = new Map<string, StrategyRules>();
@@ -43,9 +37,14 @@ export class StrategyStore {
 
   constructor(private readonly db: DataSource) {}
 
-  /** The strategy an alert's stratName designates, ignoring case and surrounding whitespace. */
+  /** The strategy an alert's stratName designates: the one whose name has the same strategyKey ("RISK  1" is Risk 1). */
   get(name: string): StrategyRules | undefined {
     return this.byName.get(strategyKey(name));
+  }
+
+  /** How many strategies are configured (unknown ones are refused by default once there is one). */
+  get size(): number {
+    return this.byName.size;
   }
 
   all(): StrategyRules[] {
@@ -61,7 +60,7 @@ export class StrategyStore {
   }
 
   async load(): Promise<void> {
-    // Newest first, so that if two names ever shared a key (the unique index forbids it) the oldest one is kept.
+    // Newest first, so that if two names ever shared a key (the unique name_key forbids it) the oldest one is kept.
     const rows: StrategyRules[] = await this.db.query(`SELECT ${STRATEGY_RULE_COLUMNS} FROM strategies ORDER BY id DESC`);
     this.byName = new Map(rows.map((r) => [strategyKey(r.name), r]));
   }

@@ -1,11 +1,11 @@
-import type { Settings } from '@tradehook/contracts';
+import { GLOBAL_LIMIT_DEFAULTS, type Settings } from '@tradehook/contracts';
 import type { ContractSpec } from '../../src/ib/ib-types';
 import { buildOrder, orderProblem } from '../../src/orders/order-builder';
 import type { PendingAlert } from '../../src/orders/pending-alert';
 import { evaluateRisk } from '../../src/orders/risk';
 import type { StrategyRules } from '../../src/strategies/strategy-store';
 
-const settings = { killSwitch: false, unknownStrategyPolicy: 'global_secret' } as Settings;
+const settings = { killSwitch: false, unknownStrategyPolicy: 'allow', ...GLOBAL_LIMIT_DEFAULTS } as Settings;
 const strategy = (rules: Partial<StrategyRules>): StrategyRules => ({
   id: 1, name: 'S', enabled: true, secretHash: null, defaultQuantity: null, maxQuantity: null, maxNotional: null,
   allowedSymbols: null, tradingWindowStart: null, tradingWindowEnd: null, timeZone: 'UTC', defaultOrderType: null, ...rules,
@@ -63,5 +63,29 @@ describe('orderProblem', () => {
   it('lets a well-formed order through', () => {
     expect(orderProblem(buildOrder(alert({ orderType: 'STP', stopPrice: '180' })), stock)).toBeNull();
     expect(orderProblem(buildOrder(alert({ quantity: '2' })), future('ES', 'ESZ6'))).toBeNull();
+  });
+});
+
+describe('unknown strategies and the global limits', () => {
+  const unknown = (a: PendingAlert, policy: Settings['unknownStrategyPolicy'], contract = stock) =>
+    evaluateRisk(a, { ...settings, unknownStrategyPolicy: policy }, undefined, { contract, lastFillPrice: null });
+
+  it('refuses an unknown strategy unless the policy (resolved by riskCheck) is allow', () => {
+    expect(unknown(alert({}), 'allow').ok).toBe(true);
+    expect(unknown(alert({}), 'refuse')).toEqual({ ok: false,
+      reason: 'Refused by rule "unknown strategy": "S" is not configured, and the settings refuse unknown strategies' });
+    expect(unknown(alert({}), 'auto')).toMatchObject({ ok: false, reason: expect.stringContaining('once any strategy is configured') });
+  });
+
+  it('holds every order to them, known strategy or not, after the strategy\'s own limits', () => {
+    expect(unknown(alert({ quantity: '101' }), 'allow')).toEqual({ ok: false, reason: 'Refused by rule "global max quantity": 101 > 100' });
+    expect(unknown(alert({ symbol: 'ESZ6', price: '6000', quantity: '4' }), 'allow', future('ES', 'ESZ6'))).toEqual({ ok: false,
+      reason: 'Refused by rule "global max notional": 4 × 6000 × 50 = 1200000 > 1000000' });
+    expect(unknown(alert({ quantity: '1', price: '0' }), 'allow')).toMatchObject({ ok: false,
+      reason: expect.stringContaining('"global max notional": cannot be checked') });
+    const roomy = strategy({ maxQuantity: '1000' });
+    expect(evaluateRisk(alert({ quantity: '500' }), settings, roomy, { contract: stock, lastFillPrice: null }))
+      .toMatchObject({ ok: false, reason: expect.stringContaining('"global max quantity"') });
+    expect(evaluateRisk(alert({ quantity: '50' }), settings, roomy, { contract: stock, lastFillPrice: null }).ok).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { deletionRefusal } from '../../alerts/alert-store';
 import type { Services } from '../../services';
 import type { ResourceDefinition } from '../resource';
 import { alertsResource, auditLogResource, executionsResource, ordersResource } from './read-only';
-import { contractMapResource, settingsResource, strategiesResource, usersResource } from './writable';
+import { strategiesResource } from './strategies';
+import { contractMapResource, settingsResource, usersResource } from './writable';
 
 /** Every resource of the admin console. */
 export function adminResources(s: Services): ResourceDefinition[] {
