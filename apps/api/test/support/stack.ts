@@ -40,7 +40,9 @@ export async function startTestStack(options: {
     IB_HOST: '127.0.0.1', IB_PORT: String(simPort), IB_CLIENT_ID: '7',
     ADMIN_USER: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ...options.env,
   }, { logStream });
-  const url = running.url;
+  // Where this machine reaches the server (running.url is PUBLIC_URL when one is configured).
+  const address = running.app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const stack: TestStack = {
     url, running, sim, db, logs, cookie: '',
     async login(username, password) {

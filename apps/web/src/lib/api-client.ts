@@ -44,6 +44,8 @@ export interface ApiRequest extends Omit<RequestInit, 'body'> {
   json?: unknown;
 }
 
+const isRead = (method: string | undefined) => !method || method === 'GET' || method === 'HEAD';
+
 export async function apiFetch<T>(path: string, { params, json, headers, ...init }: ApiRequest = {}): Promise<T> {
   let response: Response;
   try {
@@ -52,7 +54,8 @@ export async function apiFetch<T>(path: string, { params, json, headers, ...init
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+        // Every change is sent as JSON, body or not: the API refuses other changes as possible cross-site forgeries.
+        ...(json === undefined && isRead(init.method) ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },
       body: json === undefined ? undefined : JSON.stringify(json),
