@@ -16,6 +16,8 @@ export interface Config {
   trustedProxies: string[];
   corsOrigins: string[];
   webhookRateLimitPerMinute: number;
+  /** Requests without a valid secret per minute per address that are still recorded; beyond, 429 and nothing stored. */
+  webhookFailureLimitPerMinute: number;
   http: {
     /** The whole request (headers and body) must arrive within this; slow senders are cut off. */
     requestTimeoutMs: number;
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustedProxies: list('TRUSTED_PROXIES'),
     corsOrigins: list('CORS_ORIGINS'),
     webhookRateLimitPerMinute: int('WEBHOOK_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000)!,
+    webhookFailureLimitPerMinute: int('WEBHOOK_FAILURE_LIMIT_PER_MINUTE', 60, 0, 1_000_000)!,
     http: {
       requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 10_000, 1_000, 300_000)!,
       maxConnections: int('HTTP_MAX_CONNECTIONS', 2_000, 10, 1_000_000)!,

@@ -11,6 +11,10 @@ import { SessionStore } from './auth/sessions';
 import { UserStore } from './auth/users';
 import { secretAuthenticator } from './ingest/authenticate';
 import { WebhookIntake } from './ingest/webhook-intake';
+import { floodGuards } from './ingest/flood-guards';
+import { KnownSecrets } from './ingest/known-secrets';
+import { Redactor } from './ingest/redact';
+import type { RejectedAlertPruner } from './alerts/rejected-pruner';
 import { IbSession } from './ib/ib-session';
 import type { ContractSpec } from './ib/ib-types';
 import { TradehookMetrics } from './metrics/registry';
@@ -47,6 +51,8 @@ export interface Services {
   sessions: SessionStore;
   audit: AuditLog;
   metrics: TradehookMetrics;
+  /** Deletes old rejected and duplicate alerts on a schedule. */
+  pruner: RejectedAlertPruner;
   /** The in-process IB Gateway stand-in, when no IB_HOST is configured. */
   simulator: IbSimulator | null;
   start(): Promise<void>;
@@ -119,10 +125,11 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     }
     if (accepted.length) dispatcher!.enqueue(accepted);
   });
-  const knownSecrets = () => [config.webhookSecret];
-  const intake = new WebhookIntake(writer, secretAuthenticator(config.webhookSecret, (name) => strategies.get(name)), knownSecrets,
+  const redactor = new Redactor(new KnownSecrets(config.webhookSecret, () => strategies.secretHashes()));
+  const { failures, pruner } = floodGuards({ db, log, settings, metrics, failureLimitPerMinute: config.webhookFailureLimitPerMinute });
+  const intake = new WebhookIntake(writer, secretAuthenticator(config.webhookSecret, (name) => strategies.get(name)), redactor,
     (message, error) => log.error({ err: error }, message),
-    (ip) => !settings.current().ipAllowlistEnabled || addressAllowed(settings.current().ipAllowlist, ip));
+    (ip) => !settings.current().ipAllowlistEnabled || addressAllowed(settings.current().ipAllowlist, ip), failures);
   const status = new StatusService(db, {
     version: ctx.version, startedAt: new Date(), embeddedDatabase: ctx.embeddedDatabase, webhookUrl: ctx.webhookUrl,
   }, session, { pending: () => dispatcher!.pending(), killSwitch: () => settings.current().killSwitch });
@@ -130,16 +137,18 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   return {
     db, bus, writer, intake, alerts: new AlertStore(db), trades: new TradeQueries(db), status, session, ledger,
     dispatcher, contracts, simulator, settings, strategies,
-    users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics,
+    users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics, pruner,
     async start() {
       await databaseClock.start();
       await lastFills.load();
       await settings.start();
       await strategies.start();
+      await pruner.start();
       dispatcher!.start();
       session.start();
     },
     async stop() {
+      await pruner.stop();
       databaseClock.stop();
       settings.stop();
       strategies.stop();

@@ -141,6 +141,10 @@ export const Settings = Type.Object(
     }),
     globalMaxQuantity: GlobalLimit('Largest quantity of any order, whatever its strategy'),
     globalMaxNotional: GlobalLimit("Largest quantity × price × multiplier of any order, in the contract's currency"),
+    rejectedRetentionDays: Type.Integer({
+      minimum: 1, maximum: 3650,
+      description: 'Rejected and duplicate alerts that led to no order are deleted after this many days',
+    }),
     updatedAt: Timestamp('Last change'),
   },
   { title: 'Settings' },

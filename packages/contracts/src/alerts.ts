@@ -47,10 +47,14 @@ export const Alert = Type.Object(
 );
 export type Alert = Static<typeof Alert>;
 
-export const AlertDetail = Type.Composite([
-  Alert,
-  Type.Object({ rawBody: Nullable(Type.String({ description: 'The body as received, secret redacted' })) }),
-]);
+/** The raw body and what a reader may know about it (only admins read raw bodies). */
+export const AlertRawBody = Type.Object({
+  rawBody: Nullable(Type.String({ description: 'The body as received, secrets redacted; null when there was none or it is hidden' })),
+  rawBodyTruncated: Type.Boolean({ description: 'Only the first KB was stored (a request without a valid secret)' }),
+  rawBodyHidden: Type.Boolean({ description: 'Raw bodies are shown to admins only: true for any other role' }),
+});
+
+export const AlertDetail = Type.Composite([Alert, AlertRawBody]);
 export type AlertDetail = Static<typeof AlertDetail>;
 
 export const AlertListQuery = Type.Object({

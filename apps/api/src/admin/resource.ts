@@ -23,6 +23,8 @@ export interface ResourceDefinition {
   remove?: (id: number, ctx: ResourceContext) => Promise<void>;
   /** Reads one record another way than the SELECT (settings: the effective values). */
   fetch?: (id: number) => Promise<unknown | null>;
+  /** What a reader may see of a row read (alerts: the raw body for admins only). */
+  present?: (row: any, user: CurrentUser | null) => unknown;
   /** Only admins may read this resource (users). */
   adminOnly?: boolean;
 }

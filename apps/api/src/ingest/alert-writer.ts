@@ -20,6 +20,8 @@ export interface AlertRecord {
   alert_text: string | null;
   external_id: string | null;
   raw_body: string | null;
+  /** raw_body is only the head of the body (a rejected request without the secret); absent: false. */
+  raw_body_truncated?: boolean;
   body_hash: string | null;
   idempotency_key: string | null;
   status: 'accepted' | 'rejected';

@@ -4,7 +4,8 @@ import type { AlertRecord, AlertWriter } from './alert-writer';
 import type { Authenticator } from './authenticate';
 import { parseBody } from './body';
 import { toDecimal } from './decimal';
-import { redactSecrets } from './redact';
+import type { FailureLimiter } from './failure-limiter';
+import type { Redactor, StoredBody } from './redact';
 import { extractSecret } from './secret';
 import { isoMicros } from './time';
 import { validatePayload, type NormalizedAlert } from './validate';
@@ -33,10 +34,12 @@ export class WebhookIntake {
   constructor(
     private readonly writer: AlertWriter,
     private readonly authenticate: Authenticator,
-    private readonly knownSecrets: () => readonly string[],
+    private readonly redactor: Redactor,
     private readonly warn: (message: string, error: unknown) => void,
     /** The optional IP allowlist (off by default). */
     private readonly addressAllowed: (ip: string) => boolean = () => true,
+    /** Caps what requests without a valid secret may store (none: no cap). */
+    private readonly failures?: FailureLimiter,
   ) {}
 
   async handle(req: WebhookRequest): Promise<WebhookResponse> {
@@ -70,9 +73,9 @@ export class WebhookIntake {
     const validation = validatePayload(body);
     if (!validation.ok) {
       const list = validation.problems.map((p) => `${p.field || 'body'} ${p.problem}`).join('; ');
-      return this.reject(base, parsed.text, fields, 400, 'invalid_payload', `The alert is invalid: ${list}.`, validation.problems);
+      return this.reject(base, parsed.text, fields, 400, 'invalid_payload', `The alert is invalid: ${list}.`, validation.problems, true);
     }
-    const redacted = this.redact(parsed.text);
+    const redacted = this.redactBody(parsed.text).text;
     const outcome = await this.writer.write({
       ...base,
       ...this.scrub(columnsOf(validation.alert)),
@@ -89,10 +92,14 @@ export class WebhookIntake {
     return { statusCode: 200, body: { id, status: outcome.status === 'duplicate' ? 'duplicate' : 'accepted' } };
   }
 
-  /** What may be stored: secrets removed, and NUL (which PostgreSQL text cannot hold) made visible instead. */
+  /** A column's text as it may be stored: secrets removed, NUL made visible (see storable). */
   private redact(text: string): string {
-    const redacted = redactSecrets(text, this.knownSecrets());
-    return redacted.includes('\u0000') ? redacted.replaceAll('\u0000', '\uFFFD') : redacted;
+    return storable(this.redactor.text(text));
+  }
+
+  /** A body as it may be stored, cut to `limitBytes` when given (see Redactor.body). */
+  private redactBody(text: string, limitBytes?: number): StoredBody {
+    return this.redactor.body(storable(text), limitBytes);
   }
 
   /** A secret pasted into another field (the alert text, say) must not be stored either. */
@@ -110,7 +117,10 @@ export class WebhookIntake {
     error: string,
     message: string,
     details?: FieldProblem[],
+    /** The sender knew the secret: its body is kept whole, and it is not counted as a failure. */
+    authenticated = false,
   ): Promise<WebhookResponse> {
+    if (!authenticated && this.failures && !this.failures.admit(base.client_ip ?? '')) return tooManyFailures;
     const str = (key: string) => (fields && typeof fields[key] === 'string' ? (fields[key] as string).slice(0, 100) : null);
     // Numbers are kept when they are numbers at all, so a rejected alert still shows what was sent.
     const num = (key: string) => {
@@ -118,13 +128,16 @@ export class WebhookIntake {
       const d = typeof v === 'number' || typeof v === 'string' ? toDecimal(v, { maxAbs: 1e12, maxDecimals: 10 }) : null;
       return d?.ok ? d.value : null;
     };
+    // Without the secret, only the head of the body is kept: 1,000 rejected requests then store 1 MB, not 64 MB.
+    const body = text === null ? null : this.redactBody(text, authenticated ? undefined : REJECTED_BODY_LIMIT_BYTES);
     await this.writer.write({
       ...base,
       ...emptyColumns,
       ...this.scrub({ strategy: str('stratName'), symbol: str('symbol'), exchange: str('exchange'), direction: str('direction') }),
       price: num('price'),
       quantity: num('quantity'),
-      raw_body: text === null ? null : this.redact(text),
+      raw_body: body?.text ?? null,
+      raw_body_truncated: body?.truncated ?? false,
       body_hash: null,
       idempotency_key: null,
       status: 'rejected',
@@ -134,6 +147,21 @@ export class WebhookIntake {
     return { statusCode, body: details ? { error, message, details } : { error, message } };
   }
 }
+
+/** How much of a body sent without a valid secret is stored (the rest is dropped; the row says so). */
+export const REJECTED_BODY_LIMIT_BYTES = 1024;
+
+const tooManyFailures: WebhookResponse = {
+  statusCode: 429,
+  body: {
+    error: 'too_many_failures',
+    message: 'Too many requests without a valid secret from this address in the last minute: this one was not recorded. '
+      + 'Check the webhook secret (secmgs); alerts with the right secret are still accepted.',
+  },
+};
+
+/** PostgreSQL text cannot hold NUL: made visible instead. */
+const storable = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);
 
 const emptyColumns = {
   strategy: null, symbol: null, exchange: null, price: null, direction: null, quantity: null, order_type: null,

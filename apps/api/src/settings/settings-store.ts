@@ -9,16 +9,21 @@ export interface SettingsDefaults {
   duplicateWindowSeconds: number;
 }
 
+/** The migration's default (1764100007000): a week of rejected alerts to look into, then they go. */
+const REJECTED_RETENTION_DAYS_DEFAULT = 7;
+
 const SELECT = `SELECT id, kill_switch AS "killSwitch", order_max_age_seconds AS "orderMaxAgeSeconds",
   duplicate_window_seconds AS "duplicateWindowSeconds", ip_allowlist_enabled AS "ipAllowlistEnabled",
   ip_allowlist AS "ipAllowlist", unknown_strategy_policy AS "unknownStrategyPolicy",
-  global_max_quantity::float8 AS "globalMaxQuantity", global_max_notional::float8 AS "globalMaxNotional", updated_at AS "updatedAt"
+  global_max_quantity::float8 AS "globalMaxQuantity", global_max_notional::float8 AS "globalMaxNotional",
+  rejected_retention_days AS "rejectedRetentionDays", updated_at AS "updatedAt"
   FROM settings WHERE id = 1`;
 
 const COLUMNS: Record<keyof SettingsInput, string> = {
   killSwitch: 'kill_switch', orderMaxAgeSeconds: 'order_max_age_seconds', duplicateWindowSeconds: 'duplicate_window_seconds',
   ipAllowlistEnabled: 'ip_allowlist_enabled', ipAllowlist: 'ip_allowlist', unknownStrategyPolicy: 'unknown_strategy_policy',
   globalMaxQuantity: 'global_max_quantity', globalMaxNotional: 'global_max_notional',
+  rejectedRetentionDays: 'rejected_retention_days',
 };
 
 /**
@@ -38,7 +43,8 @@ export class SettingsStore {
     this.cached = {
       id: 1, killSwitch: defaults.killSwitch, orderMaxAgeSeconds: defaults.orderMaxAgeSeconds,
       duplicateWindowSeconds: defaults.duplicateWindowSeconds, ipAllowlistEnabled: false, ipAllowlist: [],
-      unknownStrategyPolicy: 'auto', ...GLOBAL_LIMIT_DEFAULTS, updatedAt: new Date(0).toISOString(),
+      unknownStrategyPolicy: 'auto', ...GLOBAL_LIMIT_DEFAULTS,
+      rejectedRetentionDays: REJECTED_RETENTION_DAYS_DEFAULT, updatedAt: new Date(0).toISOString(),
     };
   }
 

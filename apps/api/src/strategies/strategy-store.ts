@@ -33,6 +33,7 @@ export const STRATEGY_RULE_COLUMNS = `id, name, enabled, secret_hash AS "secretH
 /** Every strategy's rules by name, cached for the webhook and the dispatcher; reloaded on change. */
 export class StrategyStore {
   private byName = new Map<string, StrategyRules>();
+  private hashes: ReadonlySet<string> = new Set();
   private readonly refresh = new PeriodicRefresh(() => this.load());
 
   constructor(private readonly db: DataSource) {}
@@ -45,6 +46,11 @@ export class StrategyStore {
   /** How many strategies are configured (unknown ones are refused by default once there is one). */
   get size(): number {
     return this.byName.size;
+  }
+
+  /** Every per-strategy secret's hash (never the secrets), for recognising one in text that is stored. */
+  secretHashes(): ReadonlySet<string> {
+    return this.hashes;
   }
 
   all(): StrategyRules[] {
@@ -63,5 +69,6 @@ export class StrategyStore {
     // Newest first, so that if two names ever shared a key (the unique name_key forbids it) the oldest one is kept.
     const rows: StrategyRules[] = await this.db.query(`SELECT ${STRATEGY_RULE_COLUMNS} FROM strategies ORDER BY id DESC`);
     this.byName = new Map(rows.map((r) => [strategyKey(r.name), r]));
+    this.hashes = new Set(rows.flatMap((r) => (r.secretHash ? [r.secretHash] : [])));
   }
 }

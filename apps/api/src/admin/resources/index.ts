@@ -1,4 +1,5 @@
 import { deletionRefusal } from '../../alerts/alert-store';
+import { rawBodyFor } from '../../alerts/raw-body-access';
 import type { Services } from '../../services';
 import type { ResourceDefinition } from '../resource';
 import { alertsResource, auditLogResource, executionsResource, ordersResource } from './read-only';
@@ -10,6 +11,7 @@ export function adminResources(s: Services): ResourceDefinition[] {
   return [
     {
       ...alertsResource,
+      present: rawBodyFor,
       async remove(id) {
         const refusal = deletionRefusal(id, await s.alerts.delete(id));
         if (refusal) throw refusal;

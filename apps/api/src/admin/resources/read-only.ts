@@ -1,4 +1,4 @@
-import { Alert, AuditEntry, Execution, Order } from '@tradehook/contracts';
+import { Alert, AlertRawBody, AuditEntry, Execution, Order } from '@tradehook/contracts';
 import { Type } from '@sinclair/typebox';
 import type { ResourceDefinition } from '../resource';
 
@@ -6,7 +6,7 @@ import type { ResourceDefinition } from '../resource';
 export const ALERT_SELECT = `a.id, a.received_at AS "receivedAt", a.client_ip AS "clientIp", a.strategy, a.symbol, a.exchange,
   a.price::text AS price, a.direction, a.quantity::text AS quantity, a.order_type AS "orderType", a.alert_text AS "alertText",
   a.external_id AS "externalId", a.status, a.reason, a.http_status AS "httpStatus", a.duplicate_of AS "duplicateOf",
-  a.raw_body AS "rawBody",
+  a.raw_body AS "rawBody", a.raw_body_truncated AS "rawBodyTruncated", false AS "rawBodyHidden",
   CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'ibOrderId', o.ib_order_id, 'status', o.status, 'quantity', o.quantity::text,
     'filled', o.filled::text, 'avgFillPrice', o.avg_fill_price::text) END AS "order"`;
 export const ALERT_FROM = 'alerts a LEFT JOIN orders o ON o.alert_id = a.id';
@@ -18,7 +18,7 @@ export const alertsResource: ResourceDefinition = {
   fields: { id: 'a.id', receivedAt: 'a.received_at', strategy: 'a.strategy', symbol: 'a.symbol', status: 'a.status', direction: 'a.direction' },
   searchable: ['a.strategy', 'a.symbol', 'a.reason', 'a.alert_text'],
   defaultSort: ['id', 'DESC'],
-  record: Type.Composite([Alert, Type.Object({ rawBody: Type.Union([Type.String(), Type.Null()]) })]),
+  record: Type.Composite([Alert, AlertRawBody]),
 };
 
 export const ordersResource: ResourceDefinition = {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ErrorResponse, IdParams } from '@tradehook/contracts';
+import { ErrorResponse, IdParams, type CurrentUser } from '@tradehook/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { AuditLog } from '../../admin/audit-log';
@@ -26,6 +26,7 @@ function registerResource(app: FastifyInstance, db: DataSource, audit: AuditLog,
     reply.code(404).send({ error: 'not_found', message: `${def.name} ${id} does not exist` });
   const fetchOne = async (id: number) => def.fetch ? def.fetch(id)
     : (await db.query(`SELECT ${def.select} FROM ${def.from} WHERE ${def.fields.id} = $1`, [id]))[0] ?? null;
+  const shown = (row: unknown, user: CurrentUser | null) => (def.present ? def.present(row, user) : row);
   // Reading is for any signed-in user unless the resource is admin-only (users, audit log); writing is for admins.
   const read = { access: def.adminOnly ? 'admin' : 'signed-in' } as const;
   const write = { access: 'admin' } as const;
@@ -50,14 +51,16 @@ function registerResource(app: FastifyInstance, db: DataSource, audit: AuditLog,
     ]);
     const last = rows.length ? plan.offset + rows.length - 1 : plan.offset;
     reply.header('Content-Range', `${def.name} ${plan.offset}-${last}/${total}`);
-    return def.fetch ? Promise.all(rows.map((r: { id: number }) => def.fetch!(r.id))) : rows;
+    const records: unknown[] = def.fetch ? await Promise.all(rows.map((r: { id: number }) => def.fetch!(r.id))) : rows;
+    return records.map((r) => shown(r, req.user));
   });
 
   app.get<{ Params: IdParams }>(`${base}/:id`, {
     config: read,
     schema: { tags, summary: `One of ${def.name}`, params: IdParams, response: { 200: def.record, 404: ErrorResponse } },
   }, async (req, reply) => {
-    return (await fetchOne(req.params.id)) ?? notFound(reply, req.params.id);
+    const record = await fetchOne(req.params.id);
+    return record ? shown(record, req.user) : notFound(reply, req.params.id);
   });
 
   if (def.create && def.input) {
@@ -95,7 +98,7 @@ function registerResource(app: FastifyInstance, db: DataSource, audit: AuditLog,
       if (!record) return notFound(reply, req.params.id);
       await def.remove!(req.params.id, { user });
       await audit.record(user, 'delete', def.name, req.params.id);
-      return record;
+      return shown(record, user);
     });
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuditLog } from '../../admin/audit-log';
 import { currentUser } from '../../plugins/access';
 import { alertNotFoundMessage, deletionRefusal, type AlertStore } from '../../alerts/alert-store';
+import { rawBodyFor } from '../../alerts/raw-body-access';
 
 export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertStore; audit: AuditLog }): Promise<void> {
   app.get<{ Querystring: AlertListQuery }>('/api/alerts', {
@@ -18,11 +19,13 @@ export async function alertRoutes(app: FastifyInstance, opts: { alerts: AlertSto
 
   app.get<{ Params: IdParams }>('/api/alerts/:id', {
     config: { access: 'signed-in' },
-    schema: { tags: ['alerts'], summary: 'One alert, with its redacted raw body', params: IdParams,
+    schema: { tags: ['alerts'], params: IdParams,
+      summary: 'One alert, with its redacted raw body (admins only: null and rawBodyHidden for viewers)',
       response: { 200: AlertDetail, 404: ErrorResponse } },
   }, async (req, reply) => {
     const alert = await opts.alerts.get(req.params.id);
-    return alert ?? reply.code(404).send({ error: 'not_found', message: alertNotFoundMessage(req.params.id) });
+    if (!alert) return reply.code(404).send({ error: 'not_found', message: alertNotFoundMessage(req.params.id) });
+    return rawBodyFor(alert, req.user);
   });
 
   app.delete<{ Params: IdParams }>('/api/alerts/:id', {
