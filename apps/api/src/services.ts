@@ -16,7 +16,7 @@ import { KnownSecrets } from './ingest/known-secrets';
 import { Redactor } from './ingest/redact';
 import type { RejectedAlertPruner } from './alerts/rejected-pruner';
 import { IbSession } from './ib/ib-session';
-import type { ContractSpec } from './ib/ib-types';
+import { MarketData } from './ib/market-data';
 import { TradehookMetrics } from './metrics/registry';
 import { ContractResolver } from './orders/contract-resolver';
 import { Dispatcher } from './orders/dispatcher';
@@ -25,6 +25,7 @@ import { OrderLedger } from './orders/order-ledger';
 import type { PendingAlert } from './orders/pending-alert';
 import { reconcile } from './orders/reconciler';
 import { LastFillPrices } from './orders/last-fill-prices';
+import { referencePrices } from './orders/reference-price';
 import { riskCheck } from './orders/risk';
 import { addressAllowed } from './settings/ip-allowlist';
 import { SettingsStore } from './settings/settings-store';
@@ -87,11 +88,13 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const ledger = new OrderLedger(db, bus, log, config.ib.clientId, (e) => lastFills.observe(e.secType, e.symbol, Number(e.price)));
   const contracts = new ContractResolver(db);
   let dispatcher: Dispatcher | null = null;
+  const marketData = new MarketData(log);
   const session = new IbSession(
     { host: config.ib.host ?? '127.0.0.1', port: ibPort, clientId: config.ib.clientId, mode, maxMessagesPerSecond: config.ib.maxMessagesPerSecond,
       heartbeat: { intervalMs: config.ib.heartbeatSeconds * 1000, timeoutMs: config.ib.heartbeatSeconds * 1000 } },
     {
       sink: ledger,
+      feed: marketData,
       reconcile: (s) => reconcile(s, { db, ledger, mutex, log }),
       onChange: (connection) => {
         bus.publish('connection', connection.state, connection.reason ?? undefined);
@@ -101,11 +104,11 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     log,
   );
   const metrics = new TradehookMetrics({ db, ibConnection: () => session.connection(), dispatchQueueDepth: () => dispatcher?.pending() ?? 0 });
+  // The reference price is IB's (market data, else the last fill): never the alert's, not even in the demo.
   dispatcher = new Dispatcher(db, session, contracts, riskCheck(() => settings.current(), strategies,
-    (contract) => lastFills.get(contract.secType, contract.symbol)),
+    referencePrices((contract) => marketData.quote(contract), (contract) => lastFills.get(contract.secType, contract.symbol))),
     mutex, bus, log, {
       maxAgeMs: () => settings.current().orderMaxAgeSeconds * 1000,
-      beforePlace: simulator ? seedSimulatorPrice(simulator) : undefined,
       onOrderWritten: (alert) => metrics.observeOrderWritten(alert),
     });
 
@@ -158,17 +161,6 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
       await ledger.idle();
       await simulator?.stop();
     },
-  };
-}
-
-/** The demo simulator fills a symbol it has never seen at the price the first alert for it carried. */
-function seedSimulatorPrice(simulator: IbSimulator) {
-  const seen = new Set<string>();
-  return (alert: PendingAlert, contract: ContractSpec) => {
-    const price = Number(alert.price);
-    if (seen.has(contract.symbol) || !(price > 0)) return;
-    seen.add(contract.symbol);
-    simulator.setPrice(contract.symbol, price);
   };
 }
 

@@ -126,6 +126,8 @@ export type UnknownStrategyPolicy = (typeof UNKNOWN_STRATEGY_POLICIES)[number];
 /** Per-order limits for every order, known strategy or not (notional in the contract's currency). */
 export const GLOBAL_LIMIT_DEFAULTS = { globalMaxQuantity: 100, globalMaxNotional: 1_000_000 } as const;
 const GlobalLimit = (description: string) => Type.Number({ exclusiveMinimum: 0, maximum: 1e12, description });
+/** An alert price further than this from IB's reference price is refused (the migration's default, 1764100006000). */
+export const PRICE_BAND_DEFAULT_PERCENT = 10;
 export const TRADINGVIEW_ADDRESSES = ['52.89.214.238', '34.212.75.30', '54.218.53.128', '52.32.178.7'] as const;
 
 export const Settings = Type.Object(
@@ -141,6 +143,10 @@ export const Settings = Type.Object(
     }),
     globalMaxQuantity: GlobalLimit('Largest quantity of any order, whatever its strategy'),
     globalMaxNotional: GlobalLimit("Largest quantity × price × multiplier of any order, in the contract's currency"),
+    priceBandPercent: Type.Number({
+      minimum: 1, maximum: 100,
+      description: "An alert whose price, limit or stop is further than this many % from IB's reference price is refused",
+    }),
     rejectedRetentionDays: Type.Integer({
       minimum: 1, maximum: 3650,
       description: 'Rejected and duplicate alerts that led to no order are deleted after this many days',

@@ -23,6 +23,22 @@ export const AlertOrderSummary = Type.Object({
   avgFillPrice: NullableDecimal('Average fill price'),
 });
 
+/** The IB contract an alert's ticker resolved to (what was, or would have been, sent to IB). */
+export const ResolvedContract = Type.Object(
+  {
+    secType: Type.String({ description: 'STK, FUT, CASH, CRYPTO…' }),
+    symbol: Type.String({ description: 'IB symbol (a future\'s root)' }),
+    exchange: Type.String(),
+    primaryExchange: Nullable(Type.String()),
+    currency: Type.String(),
+    localSymbol: Nullable(Type.String({ description: "IB's local symbol, e.g. ESZ6" })),
+    lastTradeDate: Nullable(Type.String({ description: 'Contract month (YYYYMM) or expiry, when known' })),
+    multiplier: Nullable(Type.String()),
+  },
+  { title: 'Resolved contract' },
+);
+export type ResolvedContract = Static<typeof ResolvedContract>;
+
 export const Alert = Type.Object(
   {
     id: Id,
@@ -41,6 +57,7 @@ export const Alert = Type.Object(
     reason: Nullable(Type.String({ description: 'Why it was rejected, refused, expired or failed' })),
     httpStatus: Type.Integer(),
     duplicateOf: Nullable(Type.Integer()),
+    contract: Nullable(ResolvedContract),
     order: Nullable(AlertOrderSummary),
   },
   { title: 'Alert' },

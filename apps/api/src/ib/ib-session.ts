@@ -6,6 +6,7 @@ import { CONNECTION_ERRORS, IB_LINK_LOST, IB_LINK_RESTORED, plainReason } from '
 import { Heartbeat } from './heartbeat';
 import { toCommissionReport, toExecutionReport, toOrderReport } from './ib-mapping';
 import type { ExecutionReport, IbEventSink, OrderReport } from './ib-types';
+import type { SessionFeed } from './market-data';
 import { Pacer } from './pacer';
 
 export interface IbSessionOptions {
@@ -24,6 +25,8 @@ export interface IbSessionHooks {
   /** Runs after nextValidId on every (re)connect; the session says "connected" only when it resolves. */
   reconcile: (session: IbSession) => Promise<void>;
   onChange: (connection: IbConnection) => void;
+  /** Market data: sees each socket once IB accepted it, sends through the pacer, owns its request ids' errors. */
+  feed?: SessionFeed;
 }
 
 
@@ -184,7 +187,9 @@ export class IbSession {
       if (!current()) return;
       this.lastNextValidId = id;
       this.raiseOrderIdFloor(id);
-      if (this.state === 'connecting') void this.reconcileThenReady(generation, 'connected');
+      if (this.state !== 'connecting') return;
+      void this.reconcileThenReady(generation, 'connected');
+      this.hooks.feed?.opened({ api, send: (request) => this.paced(request, generation) });
     });
     api.on(EventName.managedAccounts, (accounts: string) => current() && (this.account = accounts.split(',')[0] || null));
     api.on(EventName.disconnected, () => current() && this.fail(generation, 'connection closed by IB'));
@@ -192,6 +197,7 @@ export class IbSession {
       if (!current()) return;
       const collector = [...this.collectors].find((c) => c.reqId !== undefined && c.reqId === reqId);
       if (collector) return collector.fail(new Error(`IB error ${code}: ${error.message}`));
+      if (this.hooks.feed?.ownsRequest(reqId)) return;
       if (reqId > 0) return this.hooks.sink.orderError({ ibOrderId: reqId, code, message: error.message });
       if (CONNECTION_ERRORS.has(code) || (reqId === -1 && code === 0)) return this.fail(generation, `${code}: ${error.message}`);
       this.log.warn({ ib: { code, reqId } }, `IB error ${code}: ${error.message}`);
@@ -289,6 +295,7 @@ export class IbSession {
     const api = this.api;
     this.api = null;
     for (const c of [...this.collectors]) c.fail(new Error(`connection dropped: ${reason}`));
+    this.hooks.feed?.closed();
     this.pacer.releaseAll();
     if (api) {
       try {

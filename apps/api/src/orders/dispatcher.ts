@@ -16,8 +16,6 @@ export interface DispatcherOptions {
   maxAgeMs: () => number;
   /** Above this many alerts waiting in memory, the database alone is the queue. */
   memoryQueueLimit?: number;
-  /** Called just before an order is written (the built-in simulator learns a realistic price here). */
-  beforePlace?: (alert: PendingAlert, contract: ContractSpec) => void;
   /** Called as an alert's placeOrder is written to the socket (the wire-latency metric). */
   onOrderWritten?: (alert: PendingAlert) => void;
 }
@@ -115,13 +113,14 @@ export class Dispatcher {
     }
     const ageMs = Date.now() - alert.receivedAt.getTime();
     if (ageMs > this.options.maxAgeMs()) return this.expire(alert.id, ageMs);
-    const contract = await this.contracts.resolve(alert);
+    const resolution = await this.contracts.resolve(alert);
+    if (!resolution.ok) return this.refuse(alert.id, resolution.reason);
+    const { contract } = resolution;
     const verdict = await this.risk(alert, contract);
-    if (!verdict.ok) return this.refuse(alert.id, verdict.reason);
+    if (!verdict.ok) return this.refuse(alert.id, verdict.reason, contract);
     const order = buildOrder(alert, verdict.defaults);
     const problem = orderProblem(order, contract);
-    if (problem) return this.refuse(alert.id, problem);
-    this.options.beforePlace?.(alert, contract);
+    if (problem) return this.refuse(alert.id, problem, contract);
     const row = await insertOrderForAlert(this.db, alert.id, this.session.allocateOrderId(), this.session.clientId, contract, order);
     if (!row) return; // already handled elsewhere (a sweep and the memory queue can both hold it)
     this.bus.publish('alert', alert.id, 'placed');
@@ -139,10 +138,12 @@ export class Dispatcher {
     if (rows.length) this.bus.publish('alert', alertId, 'expired');
   }
 
-  private async refuse(alertId: number, reason: string): Promise<void> {
+  /** The contract, when the ticker resolved, is kept so the trader sees what the alert would have traded. */
+  private async refuse(alertId: number, reason: string, contract: ContractSpec | null = null): Promise<void> {
     const rows = await sqlRows(this.db, 
-      `UPDATE alerts SET status = 'refused', reason = $2, updated_at = now() WHERE id = $1 AND status = 'accepted' RETURNING id`,
-      [alertId, reason],
+      `UPDATE alerts SET status = 'refused', reason = $2, contract = $3::jsonb, updated_at = now()
+       WHERE id = $1 AND status = 'accepted' RETURNING id`,
+      [alertId, reason, contract && JSON.stringify(contract)],
     );
     if (rows.length) this.bus.publish('alert', alertId, 'refused');
   }

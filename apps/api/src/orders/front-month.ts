@@ -8,19 +8,32 @@ function thirdFriday(year: number, month: number): Date {
   return new Date(Date.UTC(year, month, 1 + ((5 - first + 7) % 7) + 14));
 }
 
+/** The nth quarterly contract (1 = front): its month code with a one-digit year ("Z6") and its month ("202612"). */
+export interface QuarterlyContract {
+  code: string;
+  contractMonth: string;
+}
+
 /**
- * The front quarterly contract's month code and one-digit year ("Z6"), rolling eight days before expiry as
- * volume does for CME equity index futures (ES1!, NQ1!). Other roll rules belong in the contract map.
+ * The nth quarterly contract from today, rolling eight days before expiry as volume does for CME equity index
+ * futures (ES1!, NQ2!). Other roll rules belong in the contract map.
  */
-export function frontMonthCode(today: Date, rollDays = 8): string {
-  for (let i = 0; i < 15; i++) {
+export function quarterlyContract(today: Date, nth = 1, rollDays = 8): QuarterlyContract {
+  let skip = nth - 1;
+  for (let i = 0; i < 15 + 3 * nth; i++) {
     const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + i, 1));
     const month = d.getUTCMonth();
     if (!(month in QUARTER_CODES)) continue;
     const roll = thirdFriday(d.getUTCFullYear(), month).getTime() - rollDays * 86_400_000;
-    if (today.getTime() < roll) return `${QUARTER_CODES[month]}${d.getUTCFullYear() % 10}`;
+    if (today.getTime() >= roll || skip-- > 0) continue;
+    return { code: `${QUARTER_CODES[month]}${d.getUTCFullYear() % 10}`, contractMonth: `${d.getUTCFullYear()}${String(month + 1).padStart(2, '0')}` };
   }
-  throw new Error('no front month found');
+  throw new Error('no quarterly contract found');
+}
+
+/** The front quarterly contract's month code and one-digit year ("Z6"). */
+export function frontMonthCode(today: Date, rollDays = 8): string {
+  return quarterlyContract(today, 1, rollDays).code;
 }
 
 /** A dated future's ticker: root, month code, year in 1, 2 or 4 digits (NQU4, CLZ26, ESZ2026). */

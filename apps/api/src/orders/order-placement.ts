@@ -17,7 +17,7 @@ export async function insertOrderForAlert(
 ): Promise<PlacedOrderRow | null> {
   const rows: Array<{ id: number }> = await db.query(
     `WITH claimed AS (
-       UPDATE alerts SET status = 'placed', reason = NULL, updated_at = now()
+       UPDATE alerts SET status = 'placed', reason = NULL, contract = $19::jsonb, updated_at = now()
        WHERE id = $1 AND status = 'accepted' RETURNING id)
      INSERT INTO orders (alert_id, ib_order_id, client_id, order_ref, symbol, sec_type, exchange, primary_exchange,
        currency, local_symbol, multiplier, last_trade_date, side, quantity, order_type, limit_price, stop_price, tif,
@@ -26,7 +26,7 @@ export async function insertOrderForAlert(
      FROM claimed RETURNING id`,
     [alertId, ibOrderId, clientId, order.orderRef, contract.symbol, contract.secType, contract.exchange,
       contract.primaryExchange, contract.currency, contract.localSymbol, contract.multiplier, contract.lastTradeDate,
-      order.side, order.quantity, order.orderType, order.limitPrice, order.stopPrice, order.tif],
+      order.side, order.quantity, order.orderType, order.limitPrice, order.stopPrice, order.tif, JSON.stringify(contract)],
   );
   return rows.length ? { id: rows[0].id, ibOrderId } : null;
 }

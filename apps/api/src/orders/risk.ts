@@ -4,6 +4,7 @@ import type { StrategyRules, StrategyStore } from '../strategies/strategy-store'
 import { knownFuturesMultiplier } from './futures-multipliers';
 import type { StrategyDefaults } from './order-builder';
 import type { PendingAlert } from './pending-alert';
+import { notionalPrice, priceBandProblem, type ReferencePrice, type ReferencePrices } from './reference-price';
 import { insideTradingWindow } from './trading-window';
 
 export type RiskVerdict = { ok: true; defaults: StrategyDefaults } | { ok: false; reason: string };
@@ -14,8 +15,8 @@ export type RiskCheck = (alert: PendingAlert, contract: ContractSpec) => Promise
 /** What the rules know about the instrument beyond the alert. */
 export interface Instrument {
   contract: ContractSpec;
-  /** The latest price IB filled this instrument at, when known. */
-  lastFillPrice: number | null;
+  /** IB's price for it (market data, else the last fill), never the alert's own word. */
+  reference: ReferencePrice;
 }
 
 const refuse = (rule: string, detail: string): RiskVerdict => ({ ok: false, reason: `Refused by rule "${rule}": ${detail}` });
@@ -67,31 +68,37 @@ function globalLimitRefusal(alert: PendingAlert, quantity: number, settings: Set
 }
 
 /**
- * Quantity × price × multiplier against the limit. The price is the highest of the alert's prices and IB's last fill
- * (an alert claiming price 0 must not pass); a future's multiplier comes from the contract map or the known list,
- * and without one the order is refused rather than guessed.
+ * Quantity × price × multiplier against the limit. The price is IB's reference price — or a higher price the alert
+ * states, such as a limit — so an alert claiming price 0.0001 does not pass, and without a reference the order is
+ * refused. A future's multiplier comes from the contract map or the known list, and without one the order is refused
+ * rather than guessed.
  */
-function notionalProblem(alert: PendingAlert, quantity: number, max: number, { contract, lastFillPrice }: Instrument): string | null {
+function notionalProblem(alert: PendingAlert, quantity: number, max: number, { contract, reference }: Instrument): string | null {
   const multiplier = contract.multiplier !== null ? Number(contract.multiplier)
     : contract.secType === 'FUT' ? knownFuturesMultiplier(contract.symbol) : 1;
   const name = contract.localSymbol ?? contract.symbol;
   if (multiplier === null || !(multiplier > 0)) {
     return `cannot be checked: the multiplier of ${name} (${contract.secType}) is unknown — set it in the contract map`;
   }
-  const claimed = Math.max(...[alert.price, alert.limitPrice, alert.stopPrice].map((p) => (p === null ? 0 : Math.abs(Number(p)))));
-  const price = Math.max(claimed, lastFillPrice ?? 0);
-  if (!(price > 0)) return `cannot be checked: the alert's price is ${alert.price} and no fill of ${name} is known`;
+  if (reference.price === null) return `cannot be checked: no reference price for ${name} — ${reference.source}`;
+  const { price, stated } = notionalPrice(alert, reference.price);
   const notional = quantity * price * multiplier;
   if (notional <= max) return null;
-  const at = price > claimed ? `${price} (IB's last fill)` : String(price);
+  const at = stated ? `${price} (the alert's ${stated})` : `${price} (${reference.source})`;
   return `${quantity} × ${at}${multiplier === 1 ? '' : ` × ${multiplier}`} = ${notional} > ${max}`;
 }
 
 export function riskCheck(settings: () => Settings, strategies: Pick<StrategyStore, 'get' | 'size'>,
-  lastFillPrice: (contract: ContractSpec) => number | null): RiskCheck {
-  return async (alert, contract) =>
-    evaluateRisk(alert, withUnknownPolicyResolved(settings(), strategies.size), strategies.get(alert.strategy),
-      { contract, lastFillPrice: lastFillPrice(contract) });
+  referencePrice: ReferencePrices): RiskCheck {
+  return async (alert, contract) => {
+    const reference = await referencePrice(contract);
+    const current = settings();
+    const verdict = evaluateRisk(alert, withUnknownPolicyResolved(current, strategies.size), strategies.get(alert.strategy),
+      { contract, reference });
+    // Last: every other rule names a limit the trader set; this one says the alert's price itself is not believable.
+    const offBand = verdict.ok ? priceBandProblem(alert, current.priceBandPercent, reference) : null;
+    return offBand ? refuse('price band', offBand) : verdict;
+  };
 }
 
 /** `auto`: unknown strategies trade while none is configured (a fresh install, the original payload), and not after. */

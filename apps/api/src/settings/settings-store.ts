@@ -1,4 +1,4 @@
-import { GLOBAL_LIMIT_DEFAULTS, type Settings, type SettingsInput } from '@tradehook/contracts';
+import { GLOBAL_LIMIT_DEFAULTS, PRICE_BAND_DEFAULT_PERCENT, type Settings, type SettingsInput } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import { PeriodicRefresh } from '../common/periodic-refresh';
 import { sqlRows } from '../db/sql';
@@ -16,13 +16,14 @@ const SELECT = `SELECT id, kill_switch AS "killSwitch", order_max_age_seconds AS
   duplicate_window_seconds AS "duplicateWindowSeconds", ip_allowlist_enabled AS "ipAllowlistEnabled",
   ip_allowlist AS "ipAllowlist", unknown_strategy_policy AS "unknownStrategyPolicy",
   global_max_quantity::float8 AS "globalMaxQuantity", global_max_notional::float8 AS "globalMaxNotional",
+  price_band_percent::float8 AS "priceBandPercent",
   rejected_retention_days AS "rejectedRetentionDays", updated_at AS "updatedAt"
   FROM settings WHERE id = 1`;
 
 const COLUMNS: Record<keyof SettingsInput, string> = {
   killSwitch: 'kill_switch', orderMaxAgeSeconds: 'order_max_age_seconds', duplicateWindowSeconds: 'duplicate_window_seconds',
   ipAllowlistEnabled: 'ip_allowlist_enabled', ipAllowlist: 'ip_allowlist', unknownStrategyPolicy: 'unknown_strategy_policy',
-  globalMaxQuantity: 'global_max_quantity', globalMaxNotional: 'global_max_notional',
+  globalMaxQuantity: 'global_max_quantity', globalMaxNotional: 'global_max_notional', priceBandPercent: 'price_band_percent',
   rejectedRetentionDays: 'rejected_retention_days',
 };
 
@@ -43,7 +44,7 @@ export class SettingsStore {
     this.cached = {
       id: 1, killSwitch: defaults.killSwitch, orderMaxAgeSeconds: defaults.orderMaxAgeSeconds,
       duplicateWindowSeconds: defaults.duplicateWindowSeconds, ipAllowlistEnabled: false, ipAllowlist: [],
-      unknownStrategyPolicy: 'auto', ...GLOBAL_LIMIT_DEFAULTS,
+      unknownStrategyPolicy: 'auto', ...GLOBAL_LIMIT_DEFAULTS, priceBandPercent: PRICE_BAND_DEFAULT_PERCENT,
       rejectedRetentionDays: REJECTED_RETENTION_DAYS_DEFAULT, updatedAt: new Date(0).toISOString(),
     };
   }

@@ -1,4 +1,4 @@
-import { inferContract } from '../../src/orders/contract-resolver';
+import { inferContract, splitTicker } from '../../src/orders/contract-resolver';
 import { parseDatedFuture } from '../../src/orders/front-month';
 
 const day = new Date('2026-11-25T12:00:00Z');
@@ -21,13 +21,14 @@ describe('dated futures tickers', () => {
     expect(future('NQU4')).toMatchObject({ symbol: 'NQ', localSymbol: 'NQU4', lastTradeDate: null });
   });
 
-  it('keeps the continuous front-month rule', () => {
-    expect(future('ES1!')).toMatchObject({ symbol: 'ES', localSymbol: 'ESZ6', lastTradeDate: null });
+  it('keeps the continuous front-month rule, and NQ2! is the next quarter', () => {
+    expect(future('ES1!')).toMatchObject({ symbol: 'ES', localSymbol: 'ESZ6', lastTradeDate: '202612' });
+    expect(future('NQ2!')).toMatchObject({ symbol: 'NQ', localSymbol: 'NQH7', lastTradeDate: '202703' });
   });
 
-  it('leaves tickers that are not dated futures alone', () => {
-    expect(future('ESZ202')).toMatchObject({ symbol: 'ESZ202', localSymbol: 'ESZ202', lastTradeDate: null });
-    expect(future('ES')).toMatchObject({ symbol: 'ES', localSymbol: 'ES', lastTradeDate: null });
+  it('refuses a futures exchange ticker that names no contract month', () => {
+    expect(() => future('ESZ202')).toThrow('ESZ202 names no contract month');
+    expect(() => future('ES')).toThrow('send a continuous (ES1!) or dated (ESZ2026) ticker');
     expect(parseDatedFuture('ESA2026')).toBeNull();
     expect(parseDatedFuture('ESZ20261')).toBeNull();
   });
@@ -35,5 +36,39 @@ describe('dated futures tickers', () => {
   it('does not touch stocks', () => {
     expect(inferContract({ symbol: 'AAPL', exchange: 'NASDAQ', secType: null, currency: null }, day))
       .toMatchObject({ secType: 'STK', localSymbol: null, lastTradeDate: null });
+  });
+});
+
+describe('futures without an exchange, and TradingView\'s EXCHANGE:SYMBOL', () => {
+  const bare = (symbol: string) => inferContract({ symbol, exchange: null, secType: null, currency: null }, day);
+
+  it('resolves continuous and dated tickers of known roots as futures on their IB exchange, never as stocks', () => {
+    expect(bare('ES1!')).toMatchObject({ symbol: 'ES', secType: 'FUT', exchange: 'CME', localSymbol: 'ESZ6', lastTradeDate: '202612' });
+    expect(bare('NQZ2026')).toMatchObject({ symbol: 'NQ', secType: 'FUT', exchange: 'CME', localSymbol: 'NQZ6' });
+    expect(bare('ZNH27')).toMatchObject({ symbol: 'ZN', secType: 'FUT', exchange: 'CBOT', localSymbol: 'ZNH7', lastTradeDate: '202703' });
+    expect(bare('NQU4')).toMatchObject({ symbol: 'NQ', secType: 'FUT', exchange: 'CME', localSymbol: 'NQU4' });
+    expect(bare('CLF2030')).toMatchObject({ symbol: 'CL', exchange: 'NYMEX', localSymbol: 'CLF0' });
+  });
+
+  it('splits EXCHANGE:SYMBOL, the exchange part winning', () => {
+    expect(splitTicker('CME_MINI:ES1!', null)).toEqual({ symbol: 'ES1!', exchange: 'CME_MINI' });
+    expect(splitTicker('NASDAQ:AAPL', 'NYSE')).toEqual({ symbol: 'AAPL', exchange: 'NASDAQ' });
+    expect(splitTicker('AAPL', 'NASDAQ')).toEqual({ symbol: 'AAPL', exchange: 'NASDAQ' });
+  });
+
+  it('refuses, with a reason a trader can act on, what IB could not find', () => {
+    expect(() => bare('XX1!')).toThrow('XX is not a futures root Tradehook knows — add XX1! (or XX) to the contract map');
+    expect(() => bare('ES!')).toThrow('"!" marks a continuous future');
+    expect(() => bare('AB!CD')).toThrow('is not a ticker IB can trade');
+    expect(() => bare('XYZZ6')).toThrow('XYZ is not a futures root Tradehook knows');
+    expect(() => bare('CL1!')).toThrow('CL does not roll quarterly');
+    expect(() => splitTicker('A:B:C', null)).toThrow('expected SYMBOL or EXCHANGE:SYMBOL');
+    expect(() => splitTicker(':ES1!', null)).toThrow('expected SYMBOL or EXCHANGE:SYMBOL');
+    expect(() => splitTicker('CME:', null)).toThrow('expected SYMBOL or EXCHANGE:SYMBOL');
+  });
+
+  it('still trades plain stock tickers', () => {
+    expect(bare('BRK.B')).toMatchObject({ secType: 'STK', symbol: 'BRK.B', exchange: 'SMART' });
+    expect(bare('ES')).toMatchObject({ secType: 'STK', symbol: 'ES' });
   });
 });

@@ -19,34 +19,40 @@ const stock: ContractSpec = { symbol: 'AAPL', secType: 'STK', exchange: 'SMART',
 const future = (symbol: string, localSymbol: string, multiplier: string | null = null): ContractSpec =>
   ({ symbol, secType: 'FUT', exchange: 'CME', primaryExchange: null, currency: 'USD', localSymbol, multiplier, lastTradeDate: null });
 
+/** IB's reference price as the risk rules receive it (null: neither market data nor a fill). */
+const at = (price: number | null, source = price === null ? 'no price from IB within 1.5 s, and no fill of it is known' : 'IB market data') =>
+  ({ price, source });
 const budget = strategy({ maxNotional: '1000' });
-const verdict = (a: PendingAlert, contract: ContractSpec, lastFillPrice: number | null = null) =>
-  evaluateRisk(a, settings, budget, { contract, lastFillPrice });
+const verdict = (a: PendingAlert, contract: ContractSpec, reference = at(190)) =>
+  evaluateRisk(a, settings, budget, { contract, reference });
 
 describe('max notional', () => {
   it('passes within the limit and refuses above it, naming the sum', () => {
     expect(verdict(alert({ quantity: '5' }), stock).ok).toBe(true);
-    expect(verdict(alert({ quantity: '6' }), stock)).toEqual({ ok: false, reason: 'Refused by rule "max notional": 6 × 190 = 1140 > 1000' });
+    expect(verdict(alert({ quantity: '6' }), stock)).toEqual({ ok: false,
+      reason: 'Refused by rule "max notional": 6 × 190 (IB market data) = 1140 > 1000' });
   });
 
-  it('does not trust a price of 0 or a tiny one: IB\'s last fill prices the order, and without one it is refused', () => {
-    expect(verdict(alert({ quantity: '500', price: '0' }), stock)).toMatchObject({ ok: false,
-      reason: expect.stringContaining("cannot be checked: the alert's price is 0 and no fill of AAPL is known") });
-    expect(verdict(alert({ quantity: '500', price: '0.01' }), stock, 99.84)).toMatchObject({ ok: false,
-      reason: expect.stringContaining("500 × 99.84 (IB's last fill) = 49920 > 1000") });
+  it('does not trust a price of 0 or a tiny one: IB\'s reference prices the order, and without one it is refused', () => {
+    expect(verdict(alert({ quantity: '100', price: '0.0001' }), stock, at(99.84, "IB's last fill"))).toMatchObject({ ok: false,
+      reason: expect.stringContaining("100 × 99.84 (IB's last fill) = 9984 > 1000") });
+    expect(verdict(alert({ quantity: '1', price: '190' }), stock, at(null))).toEqual({ ok: false,
+      reason: 'Refused by rule "max notional": cannot be checked: no reference price for AAPL — no price from IB within 1.5 s, and no fill of it is known' });
   });
 
   it('counts a future\'s multiplier: from the contract map, from the known list, and refuses an unknown one', () => {
-    expect(verdict(alert({ symbol: 'ESZ6', price: '6000' }), future('ES', 'ESZ6', '50'))).toMatchObject({ ok: false,
-      reason: expect.stringContaining('1 × 6000 × 50 = 300000 > 1000') });
-    expect(verdict(alert({ symbol: 'NQZ6', price: '9000' }), future('NQ', 'NQZ6'))).toMatchObject({ ok: false,
-      reason: expect.stringContaining('1 × 9000 × 20 = 180000 > 1000') });
+    expect(verdict(alert({ symbol: 'ESZ6', price: '6000' }), future('ES', 'ESZ6', '50'), at(6000))).toMatchObject({ ok: false,
+      reason: expect.stringContaining('1 × 6000 (IB market data) × 50 = 300000 > 1000') });
+    expect(verdict(alert({ symbol: 'NQZ6', price: '9000' }), future('NQ', 'NQZ6'), at(9000))).toMatchObject({ ok: false,
+      reason: expect.stringContaining('1 × 9000 (IB market data) × 20 = 180000 > 1000') });
     expect(verdict(alert({ symbol: 'XYZZ6', price: '1' }), future('XYZ', 'XYZZ6'))).toMatchObject({ ok: false,
       reason: expect.stringContaining('the multiplier of XYZZ6 (FUT) is unknown') });
   });
 
-  it('uses the highest price the alert names (a limit above the market counts)', () => {
-    expect(verdict(alert({ quantity: '5', orderType: 'LMT', limitPrice: '250' }), stock).ok).toBe(false);
+  it('uses the higher of the reference and the prices the alert names (a limit above the market counts)', () => {
+    expect(verdict(alert({ quantity: '5', orderType: 'LMT', limitPrice: '250' }), stock)).toEqual({ ok: false,
+      reason: 'Refused by rule "max notional": 5 × 250 (the alert\'s limitPrice) = 1250 > 1000' });
+    expect(verdict(alert({ quantity: '5', orderType: 'LMT', limitPrice: '1' }), stock).ok).toBe(true);
   });
 });
 
@@ -67,8 +73,8 @@ describe('orderProblem', () => {
 });
 
 describe('unknown strategies and the global limits', () => {
-  const unknown = (a: PendingAlert, policy: Settings['unknownStrategyPolicy'], contract = stock) =>
-    evaluateRisk(a, { ...settings, unknownStrategyPolicy: policy }, undefined, { contract, lastFillPrice: null });
+  const unknown = (a: PendingAlert, policy: Settings['unknownStrategyPolicy'], contract = stock, reference = at(190)) =>
+    evaluateRisk(a, { ...settings, unknownStrategyPolicy: policy }, undefined, { contract, reference });
 
   it('refuses an unknown strategy unless the policy (resolved by riskCheck) is allow', () => {
     expect(unknown(alert({}), 'allow').ok).toBe(true);
@@ -79,13 +85,13 @@ describe('unknown strategies and the global limits', () => {
 
   it('holds every order to them, known strategy or not, after the strategy\'s own limits', () => {
     expect(unknown(alert({ quantity: '101' }), 'allow')).toEqual({ ok: false, reason: 'Refused by rule "global max quantity": 101 > 100' });
-    expect(unknown(alert({ symbol: 'ESZ6', price: '6000', quantity: '4' }), 'allow', future('ES', 'ESZ6'))).toEqual({ ok: false,
-      reason: 'Refused by rule "global max notional": 4 × 6000 × 50 = 1200000 > 1000000' });
-    expect(unknown(alert({ quantity: '1', price: '0' }), 'allow')).toMatchObject({ ok: false,
+    expect(unknown(alert({ symbol: 'ESZ6', price: '6000', quantity: '4' }), 'allow', future('ES', 'ESZ6'), at(6000))).toEqual({ ok: false,
+      reason: 'Refused by rule "global max notional": 4 × 6000 (IB market data) × 50 = 1200000 > 1000000' });
+    expect(unknown(alert({ quantity: '1', price: '0' }), 'allow', stock, at(null))).toMatchObject({ ok: false,
       reason: expect.stringContaining('"global max notional": cannot be checked') });
     const roomy = strategy({ maxQuantity: '1000' });
-    expect(evaluateRisk(alert({ quantity: '500' }), settings, roomy, { contract: stock, lastFillPrice: null }))
+    expect(evaluateRisk(alert({ quantity: '500' }), settings, roomy, { contract: stock, reference: at(190) }))
       .toMatchObject({ ok: false, reason: expect.stringContaining('"global max quantity"') });
-    expect(evaluateRisk(alert({ quantity: '50' }), settings, roomy, { contract: stock, lastFillPrice: null }).ok).toBe(true);
+    expect(evaluateRisk(alert({ quantity: '50' }), settings, roomy, { contract: stock, reference: at(190) }).ok).toBe(true);
   });
 });

@@ -2,11 +2,16 @@ import { Alert, AlertRawBody, AuditEntry, Execution, Order } from '@tradehook/co
 import { Type } from '@sinclair/typebox';
 import type { ResourceDefinition } from '../resource';
 
+/** The contract stored with the alert; an order placed before alerts kept it has the same fields. */
+const ALERT_CONTRACT = `COALESCE(a.contract, CASE WHEN o.id IS NOT NULL THEN json_build_object('secType', o.sec_type,
+  'symbol', o.symbol, 'exchange', o.exchange, 'primaryExchange', o.primary_exchange, 'currency', o.currency,
+  'localSymbol', o.local_symbol, 'lastTradeDate', o.last_trade_date, 'multiplier', o.multiplier)::jsonb END)`;
+
 /** The columns of an alert as the API shows it (the alert list and the console share this one definition). */
 export const ALERT_SELECT = `a.id, a.received_at AS "receivedAt", a.client_ip AS "clientIp", a.strategy, a.symbol, a.exchange,
   a.price::text AS price, a.direction, a.quantity::text AS quantity, a.order_type AS "orderType", a.alert_text AS "alertText",
   a.external_id AS "externalId", a.status, a.reason, a.http_status AS "httpStatus", a.duplicate_of AS "duplicateOf",
-  a.raw_body AS "rawBody", a.raw_body_truncated AS "rawBodyTruncated", false AS "rawBodyHidden",
+  a.raw_body AS "rawBody", a.raw_body_truncated AS "rawBodyTruncated", false AS "rawBodyHidden", ${ALERT_CONTRACT} AS contract,
   CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'ibOrderId', o.ib_order_id, 'status', o.status, 'quantity', o.quantity::text,
     'filled', o.filled::text, 'avgFillPrice', o.avg_fill_price::text) END AS "order"`;
 export const ALERT_FROM = 'alerts a LEFT JOIN orders o ON o.alert_id = a.id';

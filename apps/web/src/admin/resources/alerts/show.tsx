@@ -1,4 +1,6 @@
-import { ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import type { AlertDetail } from '@tradehook/contracts';
+import { FunctionField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { contractLabel } from '../../../features/alerts/contract-label';
 import { DecimalField, JsonField, TimestampField } from '../../shared/fields';
 import { RecordActions } from '../../shared/RecordActions';
 import { ResendButton } from './ResendButton';
@@ -21,6 +23,7 @@ export function AlertShow() {
         <TextField source="strategy" emptyText="—" />
         <TextField source="symbol" emptyText="—" />
         <TextField source="exchange" emptyText="—" />
+        <FunctionField<AlertDetail> label="IB contract" render={(alert) => contractLabel(alert.contract)} />
         <TextField source="direction" emptyText="—" />
         <DecimalField source="quantity" />
         <DecimalField source="price" />

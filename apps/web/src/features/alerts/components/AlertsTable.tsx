@@ -3,6 +3,7 @@ import { Direction } from '../../../components/Direction';
 import { NumCell } from '../../../components/NumCell';
 import { TableStateRow } from '../../../components/TableStateRow';
 import { Time } from '../../../components/Time';
+import { contractLabel } from '../contract-label';
 import { AlertStatusBadge } from './AlertStatusBadge';
 
 interface Props {
@@ -18,7 +19,7 @@ interface Props {
 
 const NO_ALERTS_YET = 'No alerts yet. Send one to the webhook URL (see the Webhook guide).';
 
-const HEADERS = ['ID', 'Time', 'Strategy', 'Symbol', 'Exchange', 'Price', 'Direction', 'Quantity', 'Status', 'Order', 'Filled', 'Avg fill'];
+const HEADERS = ['ID', 'Time', 'Strategy', 'Symbol', 'Exchange', 'IB contract', 'Price', 'Direction', 'Quantity', 'Status', 'Order', 'Filled', 'Avg fill'];
 const NUMERIC = new Set(['ID', 'Price', 'Quantity', 'Filled', 'Avg fill']);
 
 export function AlertsTable({ caption, alerts, isLoading, error, emptyMessage = NO_ALERTS_YET, onDelete }: Props) {
@@ -52,6 +53,7 @@ export function AlertsTable({ caption, alerts, isLoading, error, emptyMessage = 
               <td>{alert.strategy ?? '—'}</td>
               <th scope="row">{alert.symbol ?? '—'}</th>
               <td>{alert.exchange ?? '—'}</td>
+              <td className="nowrap">{contractLabel(alert.contract)}</td>
               <NumCell value={alert.price} />
               <td><Direction value={alert.direction} /></td>
               <NumCell value={alert.quantity ?? alert.order?.quantity} />
