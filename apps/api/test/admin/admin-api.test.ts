@@ -98,7 +98,8 @@ describe('through ra-data-simple-rest', () => {
   it('keeps the settings as one record and records every change in the audit log', async () => {
     const admin = dataProvider(stack.cookie);
     const { data } = await admin.getOne('settings', { id: 1 });
-    expect(data).toMatchObject({ id: 1, killSwitch: false, orderMaxAgeSeconds: 60, unknownStrategyPolicy: 'global_secret' });
+    expect(data).toMatchObject({ id: 1, killSwitch: false, orderMaxAgeSeconds: 60, unknownStrategyPolicy: 'auto',
+      globalMaxQuantity: 100, globalMaxNotional: 1_000_000 });
     await admin.update('settings', { id: 1, data: { ...data, duplicateWindowSeconds: 30 }, previousData: data });
     expect((await admin.getOne('settings', { id: 1 })).data.duplicateWindowSeconds).toBe(30);
     const audit = await admin.getList('audit-log', { pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'DESC' }, filter: { resource: 'settings' } });

@@ -4,6 +4,8 @@ let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({ sim: { prices: { AAPL: 190, MSFT: 400, TSLA: 250 } } });
   await stack.waitFor(async () => stack.running.services.session.isReady(), 'IB connected');
+  // The original payload's strategy, configured without limits: once any strategy exists, unknown ones are refused.
+  await createStrategy({ name: 'Strat Alpha' });
 });
 afterAll(() => stack.close());
 
@@ -66,21 +68,25 @@ describe('risk rules, end to end: refused with the rule named, nothing sent to I
     expect(body.dispatch.killSwitch).toBe(false);
   });
 
-  it('unknown strategy: accepted with the global secret by default, refused when the policy says so', async () => {
-    expect((await fateOf(originalPayload({ stratName: 'Nobody', symbol: 'TSLA', alertId: 'u-1' }))).status).toBe('placed');
+  it('unknown strategy: refused by default once strategies exist, accepted when the policy allows it', async () => {
+    const nobody = (alertId: string) => originalPayload({ stratName: 'Nobody', symbol: 'TSLA', exchange: 'NASDAQ', price: 250, alertId });
+    const byDefault = await fateOf(nobody('u-1'));
+    expect(byDefault.reason).toContain('"unknown strategy"');
+    await setSettings({ unknownStrategyPolicy: 'allow' });
+    expect((await fateOf(nobody('u-2'))).status).toBe('placed');
     await setSettings({ unknownStrategyPolicy: 'refuse' });
-    const fate = await fateOf(originalPayload({ stratName: 'Nobody', symbol: 'TSLA', alertId: 'u-2' }));
+    const fate = await fateOf(nobody('u-3'));
     expect(fate.reason).toContain('"unknown strategy"');
-    await setSettings({ unknownStrategyPolicy: 'global_secret' });
+    await setSettings({ unknownStrategyPolicy: 'auto' });
   });
 
   it('uses the strategy default quantity and obeys an edit on the very next alert', async () => {
     const { id } = await createStrategy({ name: 'Edit', defaultQuantity: '3', maxQuantity: '10' });
-    const first = await fateOf(originalPayload({ stratName: 'Edit', symbol: 'AAPL', alertId: 'e-1' }));
+    const first = await fateOf(originalPayload({ stratName: 'Edit', symbol: 'AAPL', exchange: 'NASDAQ', price: 190, alertId: 'e-1' }));
     const [order] = await stack.waitFor(async () => ordersFor(first.id).length > 0 && ordersFor(first.id), 'order at IB');
     expect(order.totalQuantity).toBe(3);
     expect((await stack.fetch(`/api/admin/strategies/${id}`, json('PUT', { maxQuantity: '2' }))).status).toBe(200);
-    const second = await fateOf(originalPayload({ stratName: 'Edit', symbol: 'AAPL', alertId: 'e-2' }));
+    const second = await fateOf(originalPayload({ stratName: 'Edit', symbol: 'AAPL', exchange: 'NASDAQ', price: 190, alertId: 'e-2' }));
     expect(second.reason).toContain('"max quantity"');
   });
 });
@@ -115,7 +121,7 @@ describe('per-strategy secrets and the IP allowlist', () => {
 describe('console actions', () => {
   it('resends a refused alert once; a second resend is a duplicate', async () => {
     await setSettings({ killSwitch: true });
-    const refused = await fateOf(originalPayload({ symbol: 'MSFT', alertId: 'r-1' }));
+    const refused = await fateOf(originalPayload({ symbol: 'MSFT', exchange: 'NASDAQ', price: 400, alertId: 'r-1' }));
     await setSettings({ killSwitch: false });
     const first = await (await stack.fetch(`/api/admin/alerts/${refused.id}/resend`, { method: 'POST' })).json() as { id: number; status: string };
     expect(first.status).toBe('accepted');
@@ -127,7 +133,7 @@ describe('console actions', () => {
 
   it('cancels a working order at IB', async () => {
     stack.sim.setPrice('TSLA', 250);
-    const { body } = await stack.post(originalPayload({ symbol: 'TSLA', orderType: 'LMT', limitPrice: 100, alertId: 'c-1' }));
+    const { body } = await stack.post(originalPayload({ symbol: 'TSLA', exchange: 'NASDAQ', price: 250, orderType: 'LMT', limitPrice: 100, alertId: 'c-1' }));
     const order = await stack.waitFor(async () =>
       (await stack.query(`SELECT id FROM orders WHERE alert_id = $1 AND status = 'working'`, [body.id]))[0], 'working order');
     expect((await stack.fetch(`/api/admin/orders/${order.id}/cancel`, { method: 'POST' })).status).toBe(202);

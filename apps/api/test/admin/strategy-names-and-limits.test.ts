@@ -2,6 +2,7 @@ import { TRADINGVIEW_ADDRESSES } from '@tradehook/contracts';
 import { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/db/data-source';
 import { migrations } from '../../src/db/migrations';
+import { StrategyNameCase1764100004000 } from '../../src/db/migrations/1764100004000-strategy-name-case';
 import { createTestDatabase } from '../support/database';
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
 
@@ -67,7 +68,7 @@ describe('strategy names ignore case and surrounding spaces', () => {
     const renamed = await send('PUT', `strategies/${id}`, { name: 'UNIQUE1' });
     expect([renamed.status, renamed.body.name]).toEqual([200, 'UNIQUE1']);
     // The database refuses it too (two writers racing past the API's check).
-    await expect(stack.query(`INSERT INTO strategies (name) VALUES ('unique1')`)).rejects.toMatchObject({ code: '23505' });
+    await expect(stack.query(`INSERT INTO strategies (name, name_key) VALUES ('unique1', 'unique1')`)).rejects.toMatchObject({ code: '23505' });
   });
 
   it('stores names trimmed and refuses a blank one', async () => {
@@ -98,7 +99,7 @@ describe('strategy limits are checked when written', () => {
   });
 
   it('still lets a strategy saved with one end before this rule be switched off', async () => {
-    const [{ id }] = await stack.query(`INSERT INTO strategies (name, trading_window_start) VALUES ('Legacy', '09:30') RETURNING id`);
+    const [{ id }] = await stack.query(`INSERT INTO strategies (name, name_key, trading_window_start) VALUES ('Legacy', 'legacy', '09:30') RETURNING id`);
     await stack.running.services.strategies.load();
     expect((await send('PUT', `strategies/${id}`, { enabled: false })).status).toBe(200);
   });
@@ -158,7 +159,8 @@ describe('the strategy-name migration', () => {
   it('stops on names that clash by case or spaces, naming them; trims and indexes once they are fixed', async () => {
     const empty = await createTestDatabase();
     try {
-      const before = new DataSource({ type: 'postgres', url: empty.url, migrations: migrations.slice(0, -1) });
+      const upTo = migrations.indexOf(StrategyNameCase1764100004000);
+      const before = new DataSource({ type: 'postgres', url: empty.url, migrations: migrations.slice(0, upTo) });
       await before.initialize();
       await before.runMigrations();
       await before.query(`INSERT INTO strategies (name) VALUES ('Risk1'), ('risk1'), (' Solo ')`);
@@ -172,7 +174,7 @@ describe('the strategy-name migration', () => {
       await fix.destroy();
       const db = await openDatabase({ url: empty.url });
       expect((await db.query(`SELECT name FROM strategies ORDER BY id`)).map((r: { name: string }) => r.name)).toEqual(['Risk1', 'risk1 old', 'Solo']);
-      await expect(db.query(`INSERT INTO strategies (name) VALUES ('RISK1')`)).rejects.toMatchObject({ code: '23505' });
+      await expect(db.query(`INSERT INTO strategies (name, name_key) VALUES ('RISK1', 'risk1')`)).rejects.toMatchObject({ code: '23505' });
       await db.destroy();
     } finally {
       await empty.drop();

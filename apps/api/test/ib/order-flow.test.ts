@@ -46,6 +46,11 @@ describe('alert → IB order → executions', () => {
   });
 
   it('shows a currency pair as the pair the alert named, not IB\'s base currency alone', async () => {
+    // A forex quantity is in units of the base currency: far above the default global max quantity (100).
+    const raised = await stack.fetch('/api/admin/settings/1', {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ globalMaxQuantity: 100_000 }),
+    });
+    expect(raised.status).toBe(200);
     const { body } = await stack.post(originalPayload({ symbol: 'EURUSD', exchange: 'FX_IDC', price: 1.08765, quantity: 20000 }));
     const order = await orderOf(body.id);
     const rows = await stack.waitFor(async () => {

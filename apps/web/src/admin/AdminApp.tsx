@@ -14,6 +14,7 @@ import { executions } from './resources/executions';
 import { orders } from './resources/orders';
 import { settings } from './resources/settings';
 import { strategies } from './resources/strategies';
+import { unknownStrategies } from './resources/unknown-strategies';
 import { users } from './resources/users';
 
 /** The console's resources, in menu order. */
@@ -22,6 +23,7 @@ const RESOURCES = {
   orders,
   executions,
   strategies,
+  'unknown-strategies': unknownStrategies,
   'contract-map': contractMap,
   settings,
   users,

@@ -6,6 +6,8 @@ import { KillSwitchInput } from './KillSwitchInput';
 import { UNKNOWN_STRATEGY_CHOICES } from './unknown-strategy-policy';
 
 const seconds = (min: number) => [required(), minValue(min), maxValue(86_400)];
+const positive = (value: unknown) => (typeof value === 'number' && value <= 0 ? 'Must be greater than 0' : undefined);
+const globalLimit = [required(), positive];
 
 export function SettingsEdit() {
   return (
@@ -38,6 +40,18 @@ export function SettingsEdit() {
           label="Alerts for a strategy not configured here"
           choices={UNKNOWN_STRATEGY_CHOICES}
           validate={required()}
+        />
+        <NumberInput
+          source="globalMaxQuantity"
+          label="Global max quantity per order"
+          helperText="Every order, whatever its strategy; forex quantities are in units of the base currency (raise it to trade forex)"
+          validate={globalLimit}
+        />
+        <NumberInput
+          source="globalMaxNotional"
+          label="Global max notional per order"
+          helperText="Every order: quantity × price × multiplier (futures), in the contract's currency, priced as for a strategy's max notional"
+          validate={globalLimit}
         />
       </SimpleForm>
     </ResourceEdit>

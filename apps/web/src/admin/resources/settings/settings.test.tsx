@@ -10,7 +10,11 @@ const settings: Settings = {
   duplicateWindowSeconds: 10,
   ipAllowlistEnabled: false,
   ipAllowlist: [],
-  unknownStrategyPolicy: 'global_secret',
+  unknownStrategyPolicy: 'auto',
+  globalMaxQuantity: 100,
+  globalMaxNotional: 1_000_000,
+  priceBandPercent: 10,
+  rejectedRetentionDays: 7,
   updatedAt: '2026-11-25T08:00:00.000Z',
 };
 

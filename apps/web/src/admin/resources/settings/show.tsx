@@ -17,6 +17,8 @@ export function SettingsShow() {
         <BooleanField source="ipAllowlistEnabled" label="IP allowlist on" />
         <FunctionField<Settings> label="IP allowlist" render={(s) => s.ipAllowlist.join(', ') || '—'} />
         <SelectField source="unknownStrategyPolicy" label="Alerts for an unknown strategy" choices={UNKNOWN_STRATEGY_CHOICES} />
+        <NumberField source="globalMaxQuantity" label="Global max quantity per order" />
+        <NumberField source="globalMaxNotional" label="Global max notional per order" />
         <TimestampField source="updatedAt" label="Changed" />
       </SimpleShowLayout>
     </Show>

@@ -3,7 +3,8 @@ import { UNKNOWN_STRATEGY_POLICIES } from '@tradehook/contracts';
 type Policy = (typeof UNKNOWN_STRATEGY_POLICIES)[number];
 
 const LABELS: Record<Policy, string> = {
-  global_secret: 'Accept them with the global webhook secret',
+  auto: 'Refuse them once any strategy is configured (default)',
+  allow: 'Accept them with the global webhook secret, within the global limits',
   refuse: 'Refuse them',
 };
 
