@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** The pool, or a transaction's manager. */
+type Db = DataSource | EntityManager;
 
 /** A 4xx the error handler passes through with its message. */
 export class RequestError extends Error {
@@ -24,7 +27,7 @@ async function run<T>(work: () => Promise<T>, what: string): Promise<T> {
   }
 }
 
-export async function insertRow(db: DataSource, table: string, columns: ColumnMap, input: Record<string, unknown>,
+export async function insertRow(db: Db, table: string, columns: ColumnMap, input: Record<string, unknown>,
   fixed: Record<string, unknown> = {}): Promise<number> {
   const pairs = [...pick(columns, input), ...Object.entries(fixed)];
   const sql = `INSERT INTO ${table} (${pairs.map(([c]) => c).join(', ')})
@@ -33,7 +36,7 @@ export async function insertRow(db: DataSource, table: string, columns: ColumnMa
   return row.id;
 }
 
-export async function updateRow(db: DataSource, table: string, columns: ColumnMap, id: number,
+export async function updateRow(db: Db, table: string, columns: ColumnMap, id: number,
   input: Record<string, unknown>, fixed: Record<string, unknown> = {}): Promise<void> {
   const pairs = [...pick(columns, input), ...Object.entries(fixed)];
   if (!pairs.length) return;
@@ -42,6 +45,6 @@ export async function updateRow(db: DataSource, table: string, columns: ColumnMa
     `such a ${table} row`);
 }
 
-export async function deleteRow(db: DataSource, table: string, id: number): Promise<void> {
+export async function deleteRow(db: Db, table: string, id: number): Promise<void> {
   await db.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
 }

@@ -1,5 +1,6 @@
 import type { CurrentUser, Role } from '@tradehook/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { keepingAnAdmin } from './last-admin';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 
 /** A dummy hash so an unknown username costs as much as a wrong password (no user enumeration by timing). */
@@ -20,15 +21,16 @@ export class UserStore {
     return { id: row.id, username: row.username, role: row.role };
   }
 
-  /** Creates the user, or resets the password (and role) of an existing one. */
+  /** Creates the user, or resets the password (and role) of an existing one — never demoting the last admin. */
   async upsert(username: string, password: string, role: Role): Promise<CurrentUser> {
-    const [row] = await this.db.query(
+    const hash = await hashPassword(password);
+    const write = async (db: DataSource | EntityManager): Promise<CurrentUser> => (await db.query(
       `INSERT INTO users (username, password_hash, role) VALUES ($1, $2, $3)
        ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, updated_at = now()
        RETURNING id, username, role`,
-      [username, await hashPassword(password), role],
-    );
-    return row;
+      [username, hash, role],
+    ))[0];
+    return role === 'admin' ? write(this.db) : keepingAnAdmin(this.db, 'demote', (admin) => admin.username === username, write);
   }
 
   /**

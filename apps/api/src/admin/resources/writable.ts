@@ -1,7 +1,8 @@
 import {
   ContractMapping, ContractMappingInput, Settings, SettingsInput, User, UserInput, type UserInput as UserInputT,
 } from '@tradehook/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { keepingAnAdmin } from '../../auth/last-admin';
 import { hashPassword } from '../../auth/passwords';
 import { allowlistProblems, normalizedAllowlist } from '../../settings/ip-allowlist';
 import type { SettingsStore } from '../../settings/settings-store';
@@ -67,12 +68,16 @@ export function usersResource(db: DataSource): ResourceDefinition {
     },
     async update(id, input: Partial<UserInputT>, ctx) {
       if (id === ctx.user.id && input.role && input.role !== 'admin') throw new RequestError(409, 'you cannot demote yourself');
-      await updateRow(db, 'users', columns, id, input, await passwordOf(input));
-      if (input.password) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+      const password = await passwordOf(input);
+      const write = async (tx: DataSource | EntityManager) => {
+        await updateRow(tx, 'users', columns, id, input, password);
+        if (input.password) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+      };
+      await (input.role && input.role !== 'admin' ? keepingAnAdmin(db, 'demote', (admin) => admin.id === id, write) : write(db));
     },
     async remove(id, ctx) {
       if (id === ctx.user.id) throw new RequestError(409, 'you cannot delete yourself');
-      await deleteRow(db, 'users', id);
+      await keepingAnAdmin(db, 'delete', (admin) => admin.id === id, (tx) => deleteRow(tx, 'users', id));
     },
   };
 }
