@@ -76,14 +76,14 @@ export class WebhookIntake {
       return this.reject(base, parsed.text, fields, 400, 'invalid_payload', `The alert is invalid: ${list}.`, validation.problems, true);
     }
     const redacted = this.redactBody(parsed.text).text;
+    const columns = this.scrub(columnsOf(validation.alert));
     const outcome = await this.writer.write({
       ...base,
-      ...this.scrub(columnsOf(validation.alert)),
+      ...columns,
       raw_body: redacted,
       body_hash: createHash('sha256').update(redacted).digest('hex'),
-      // Keyed as strategies are found (strategyKey: Unicode form, spacing and case ignored).
-      idempotency_key: validation.alert.externalId
-        ? JSON.stringify([strategyKey(validation.alert.strategy), validation.alert.externalId]) : null,
+      // Keyed as strategies are found (strategyKey: Unicode form, spacing and case ignored); redacted, as it is stored.
+      idempotency_key: columns.external_id ? JSON.stringify([strategyKey(validation.alert.strategy), columns.external_id]) : null,
       status: 'accepted',
       reason: null,
       http_status: 200,

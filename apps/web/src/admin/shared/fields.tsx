@@ -19,19 +19,13 @@ const pretty = (value: unknown): string => {
   }
 };
 
-/** A JSON value or JSON text (an alert's raw body, an audit entry's details), indented. */
+/** A JSON value or JSON text, indented (text that is not JSON as it is); '—' for none. */
+export function JsonBlock({ value }: { value: unknown }) {
+  if (value == null) return '—';
+  return <pre style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{pretty(value)}</pre>;
+}
+
+/** A JSON value or JSON text (an audit entry's details), indented. */
 export function JsonField({ source, label }: { source: string; label?: string }) {
-  return (
-    <FunctionField
-      source={source}
-      label={label}
-      render={(record) =>
-        record[source] == null ? (
-          '—'
-        ) : (
-          <pre style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{pretty(record[source])}</pre>
-        )
-      }
-    />
-  );
+  return <FunctionField source={source} label={label} render={(record) => <JsonBlock value={record[source]} />} />;
 }

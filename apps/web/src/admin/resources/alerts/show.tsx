@@ -1,8 +1,9 @@
 import type { AlertDetail } from '@tradehook/contracts';
 import { FunctionField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { contractLabel } from '../../../features/alerts/contract-label';
-import { DecimalField, JsonField, TimestampField } from '../../shared/fields';
+import { DecimalField, TimestampField } from '../../shared/fields';
 import { RecordActions } from '../../shared/RecordActions';
+import { RawBodyField } from './RawBodyField';
 import { ResendButton } from './ResendButton';
 
 export function AlertShow() {
@@ -33,7 +34,7 @@ export function AlertShow() {
         <TextField source="clientIp" label="Client IP" emptyText="—" />
         <ReferenceField source="duplicateOf" reference="alerts" label="Duplicate of" link="show" emptyText="—" />
         <ReferenceField source="order.id" reference="orders" label="Order" link="show" emptyText="No order" />
-        <JsonField source="rawBody" label="Body as received (secret redacted)" />
+        <RawBodyField />
       </SimpleShowLayout>
     </Show>
   );

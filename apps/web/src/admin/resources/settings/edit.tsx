@@ -28,6 +28,13 @@ export function SettingsEdit() {
           validate={seconds(0)}
           min={0}
         />
+        <NumberInput
+          source="rejectedRetentionDays"
+          label="Keep rejected alerts (days)"
+          helperText="Rejected and duplicate alerts that led to no order are deleted after this many days"
+          validate={[required(), minValue(1), maxValue(3650)]}
+          min={1}
+        />
         <BooleanInput source="ipAllowlistEnabled" label="Accept webhooks only from the IP allowlist" />
         <ListTextInput
           source="ipAllowlist"
