@@ -7,3 +7,4 @@ export * from './status';
 export * from './events';
 export * from './admin';
 export * from './strategy-name';
+export * from './positions';
