@@ -1,16 +1,22 @@
-import { StrategyInput } from '@tradehook/contracts';
+import { StrategyInput, strategyNameProblem } from '@tradehook/contracts';
 import { BooleanInput, maxLength, required, SelectInput, TextInput } from 'react-admin';
 import { literalChoices } from '../../shared/choices';
 import { DecimalInput, TimeOfDayInput, TimeZoneInput } from '../../shared/inputs';
 import { ListTextInput } from '../../shared/ListTextInput';
 
 const ORDER_TYPES = literalChoices(StrategyInput.properties.defaultOrderType);
+/** The API's own rule (invisible characters, mixed scripts…), said before saving. */
+const nameRule = (value: unknown) => (typeof value === 'string' ? strategyNameProblem(value) ?? undefined : undefined);
 
 /** The strategy form, shared by create and edit. Empty limits mean "no limit". */
 export function StrategyInputs() {
   return (
     <>
-      <TextInput source="name" validate={[required(), maxLength(100)]} helperText="As stratName in the alert (upper or lower case alike)" />
+      <TextInput
+        source="name"
+        validate={[required(), maxLength(100), nameRule]}
+        helperText="As stratName in the alert: case, spacing and fullwidth letters do not matter; invisible characters and mixed scripts are refused"
+      />
       <BooleanInput source="enabled" defaultValue={true} helperText="Off: this strategy's alerts are refused" />
       <DecimalInput source="defaultQuantity" label="Default quantity" helperText="Used when the alert has no quantity" />
       <DecimalInput source="maxQuantity" label="Max quantity per order" />
