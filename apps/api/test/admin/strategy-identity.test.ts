@@ -1,4 +1,5 @@
 import type { UnknownStrategy } from '@tradehook/contracts';
+import { adminSend, fateOf } from '../support/admin-calls';
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
 
 // Issue 10, item 3: a strategy name that looks like Risk 1 is Risk 1 or is refused — never an unknown strategy that
@@ -10,21 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-async function send(method: 'POST' | 'PUT', path: string, body: unknown) {
-  const res = await stack.fetch(`/api/admin/${path}`, json(method, body));
-  return { status: res.status, body: (await res.json()) as { id: number; secret: string; message: string; name: string } };
-}
-
-async function fateOf(payload: Record<string, unknown>) {
-  const { status, body } = await stack.post(payload);
-  expect(status).toBe(200);
-  return stack.waitFor(async () => {
-    const [a] = await stack.query(`SELECT status, reason FROM alerts WHERE id = $1 AND status <> 'accepted'`, [body.id]);
-    return a as { status: string; reason: string } | undefined;
-  }, `fate of alert ${body.id}`);
-}
+const send = (method: 'POST' | 'PUT', path: string, body: unknown) => adminSend(stack, method, path, body);
+const fate = (payload: Record<string, unknown>) => fateOf(stack, payload);
 
 const apple = (overrides: Record<string, unknown>) => originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', price: 190, ...overrides });
 const unknownList = async () => (await stack.get('/api/admin/unknown-strategies')).body as UnknownStrategy[];
@@ -32,7 +20,7 @@ const unknownList = async () => (await stack.get('/api/admin/unknown-strategies'
 describe('a fresh install (no strategy configured)', () => {
   it("trades the original payload's unknown strategy under the default policy", async () => {
     expect((await stack.get('/api/admin/settings/1')).body).toMatchObject({ unknownStrategyPolicy: 'auto' });
-    expect(await fateOf(apple({ alertId: 'fresh-1' }))).toMatchObject({ status: 'placed' });
+    expect(await fate(apple({ alertId: 'fresh-1' }))).toMatchObject({ status: 'placed' });
   });
 });
 
@@ -72,8 +60,8 @@ describe('a name that normalises to a configured strategy is that strategy', () 
   it("applies Risk 1's limits and secret to 'risk  1' and the fullwidth 'Ｒｉｓｋ　１'", async () => {
     const { body: { secret } } = await send('POST', 'strategies', { name: 'Risk 1', allowedSymbols: ['AAPL'], maxQuantity: '5' });
     for (const [i, stratName] of ['risk  1', 'Ｒｉｓｋ\u3000１', ' RISK\u00a01 '].entries()) {
-      const fate = await fateOf(apple({ stratName, symbol: 'MSFT', price: 400, secmgs: secret, alertId: `same-${i}` }));
-      expect([stratName, fate.reason]).toEqual([stratName, expect.stringContaining('"symbol not allowed"')]);
+      const outcome = await fate(apple({ stratName, symbol: 'MSFT', price: 400, secmgs: secret, alertId: `same-${i}` }));
+      expect([stratName, outcome.reason]).toEqual([stratName, expect.stringContaining('"symbol not allowed"')]);
     }
   });
 
@@ -91,8 +79,8 @@ describe('a name that normalises to a configured strategy is that strategy', () 
   });
 
   it('"Risk1" (no space) is another name: unknown, so refused now that strategies exist', async () => {
-    const fate = await fateOf(apple({ stratName: 'Risk1', alertId: 'nospace' }));
-    expect(fate).toMatchObject({ status: 'refused', reason: expect.stringContaining('"unknown strategy"') });
+    const outcome = await fate(apple({ stratName: 'Risk1', alertId: 'nospace' }));
+    expect(outcome).toMatchObject({ status: 'refused', reason: expect.stringContaining('"unknown strategy"') });
   });
 });
 
@@ -101,10 +89,10 @@ describe('unknown strategies and the global limits', () => {
   const es500 = (alertId: string) => originalPayload({ stratName: 'Nobody Configured', exchange: 'CME_MINI', symbol: 'ES1!', price: 6000, quantity: 500, alertId });
 
   it('refuses a 500-lot ES1! from a strategy nobody configured, and by the global max quantity even when unknown ones are allowed', async () => {
-    expect(await fateOf(es500('es-1'))).toMatchObject({ status: 'refused', reason: expect.stringContaining('"unknown strategy"') });
+    expect(await fate(es500('es-1'))).toMatchObject({ status: 'refused', reason: expect.stringContaining('"unknown strategy"') });
     expect((await setSettings({ unknownStrategyPolicy: 'allow' })).status).toBe(200);
-    expect(await fateOf(es500('es-2'))).toMatchObject({ status: 'refused', reason: 'Refused by rule "global max quantity": 500 > 100' });
-    const notional = await fateOf({ ...es500('es-3'), quantity: 4 });
+    expect(await fate(es500('es-2'))).toMatchObject({ status: 'refused', reason: 'Refused by rule "global max quantity": 500 > 100' });
+    const notional = await fate({ ...es500('es-3'), quantity: 4 });
     expect(notional.reason).toMatch(/^Refused by rule "global max notional": 4 × 6000 .*× 50 = 1200000 > 1000000$/);
     expect((await setSettings({ unknownStrategyPolicy: 'auto' })).status).toBe(200);
   });
@@ -117,12 +105,12 @@ describe('unknown strategies and the global limits', () => {
       expect(res.body.message).toContain(Object.keys(bad)[0]);
     }
     expect((await setSettings({ globalMaxQuantity: 2, globalMaxNotional: 300 })).status).toBe(200);
-    const quantity = await fateOf(apple({ stratName: 'Roomy', quantity: 3, alertId: 'g-1' }));
+    const quantity = await fate(apple({ stratName: 'Roomy', quantity: 3, alertId: 'g-1' }));
     expect(quantity.reason).toBe('Refused by rule "global max quantity": 3 > 2');
-    const notional = await fateOf(apple({ stratName: 'Roomy', quantity: 2, alertId: 'g-2' }));
+    const notional = await fate(apple({ stratName: 'Roomy', quantity: 2, alertId: 'g-2' }));
     expect(notional.reason).toMatch(/^Refused by rule "global max notional": 2 × 190 .*= 380 > 300$/);
     expect((await setSettings({ globalMaxQuantity: 100, globalMaxNotional: 1_000_000 })).status).toBe(200);
-    expect(await fateOf(apple({ stratName: 'Roomy', quantity: 3, alertId: 'g-3' }))).toMatchObject({ status: 'placed' });
+    expect(await fate(apple({ stratName: 'Roomy', quantity: 3, alertId: 'g-3' }))).toMatchObject({ status: 'placed' });
   });
 });
 

@@ -4,6 +4,7 @@ import { openDatabase } from '../../src/db/data-source';
 import { migrations } from '../../src/db/migrations';
 import { StrategyNameCase1764100004000 } from '../../src/db/migrations/1764100004000-strategy-name-case';
 import { createTestDatabase } from '../support/database';
+import { adminSend, fateOf } from '../support/admin-calls';
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -13,12 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-async function send(method: 'POST' | 'PUT', path: string, body: unknown) {
-  const res = await stack.fetch(`/api/admin/${path}`, json(method, body));
-  return { status: res.status, body: (await res.json()) as { id: number; secret: string; message: string; name: string } };
-}
+const send = (method: 'POST' | 'PUT', path: string, body: unknown) => adminSend(stack, method, path, body);
+const fate = (payload: Record<string, unknown>) => fateOf(stack, payload);
 
 async function createStrategy(data: Record<string, unknown>) {
   const res = await send('POST', 'strategies', data);
@@ -26,23 +23,13 @@ async function createStrategy(data: Record<string, unknown>) {
   return res.body;
 }
 
-/** Posts an alert and waits for its fate. */
-async function fateOf(payload: Record<string, unknown>) {
-  const { status, body } = await stack.post(payload);
-  expect(status).toBe(200);
-  return stack.waitFor(async () => {
-    const [a] = await stack.query(`SELECT status, reason FROM alerts WHERE id = $1 AND status <> 'accepted'`, [body.id]);
-    return a as { status: string; reason: string } | undefined;
-  }, `fate of alert ${body.id}`);
-}
-
 describe('strategy names ignore case and surrounding spaces', () => {
   it("applies Risk1's limits to an alert for RISK1 or ' risk1 '", async () => {
     await createStrategy({ name: 'Risk1', allowedSymbols: ['AAPL'], maxQuantity: '5' });
-    const symbol = await fateOf(originalPayload({ stratName: 'RISK1', symbol: 'MSFT', exchange: 'NASDAQ', price: 400, alertId: 'c-1' }));
+    const symbol = await fate(originalPayload({ stratName: 'RISK1', symbol: 'MSFT', exchange: 'NASDAQ', price: 400, alertId: 'c-1' }));
     expect(symbol).toMatchObject({ status: 'refused' });
     expect(symbol.reason).toContain('"symbol not allowed"');
-    const quantity = await fateOf(originalPayload({ stratName: ' risk1 ', symbol: 'AAPL', exchange: 'NASDAQ', price: 190, quantity: 6, alertId: 'c-2' }));
+    const quantity = await fate(originalPayload({ stratName: ' risk1 ', symbol: 'AAPL', exchange: 'NASDAQ', price: 190, quantity: 6, alertId: 'c-2' }));
     expect(quantity.reason).toContain('"max quantity"');
   });
 
