@@ -175,7 +175,8 @@ describe('admin console', () => {
     await killSwitch.getByLabel('Kill switch off: orders are placed').waitFor();
     await save();
     expect((await stack.get('/api/admin/settings/1')).body.killSwitch).toBe(false);
-    await ibOrderIdOf(app(), (await postAlert(app(), { alertId: 'kill-switch-off' })).body.id);
+    // Trading again, for the configured strategy (an unknown one is refused once any strategy exists).
+    await ibOrderIdOf(app(), (await postAlert(app(), { stratName: STRATEGY, secmgs: strategySecret, alertId: 'kill-switch-off' })).body.id);
   });
 
   it('shows a viewer the strategies without create, edit or delete buttons', async () => {
