@@ -91,6 +91,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const marketData = new MarketData(log);
   const session = new IbSession(
     { host: config.ib.host ?? '127.0.0.1', port: ibPort, clientId: config.ib.clientId, mode, maxMessagesPerSecond: config.ib.maxMessagesPerSecond,
+      allowLive: config.ib.allowLive,
       heartbeat: { intervalMs: config.ib.heartbeatSeconds * 1000, timeoutMs: config.ib.heartbeatSeconds * 1000 } },
     {
       sink: ledger,

@@ -1,6 +1,7 @@
 import { EventName, IBApi, type Contract, type Order } from '@stoqey/ib';
 import type { IbConnection } from '@tradehook/contracts';
 import type { Logger } from 'pino';
+import { AccountGuard } from './account-guard';
 import { Backoff } from './backoff';
 import { CONNECTION_ERRORS, IB_LINK_LOST, IB_LINK_RESTORED, plainReason } from './connection-reasons';
 import { Heartbeat } from './heartbeat';
@@ -16,6 +17,8 @@ export interface IbSessionOptions {
   mode: IbConnection['mode'];
   maxMessagesPerSecond: number;
   connectTimeoutMs?: number;
+  /** IB_ALLOW_LIVE: without it a live (non-D) account is refused, whatever the port. */
+  allowLive?: boolean;
   /** Silence after which IB is asked for the time, and how long it then has to say anything (see Heartbeat). */
   heartbeat?: { intervalMs: number; timeoutMs: number };
 }
@@ -42,7 +45,7 @@ export class IbSession {
   private state: IbConnection['state'] = 'disconnected';
   private since = new Date();
   private reason: string | null = 'not started';
-  private account: string | null = null;
+  private readonly accounts: AccountGuard;
   private nextOrderId = 1;
   private lastNextValidId = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -54,6 +57,7 @@ export class IbSession {
 
   constructor(private readonly options: IbSessionOptions, private readonly hooks: IbSessionHooks, private readonly log: Logger) {
     this.pacer = new Pacer(options.maxMessagesPerSecond);
+    this.accounts = new AccountGuard(options.allowLive ?? false, options.mode);
   }
 
   start(): void {
@@ -68,8 +72,8 @@ export class IbSession {
   }
 
   connection(): IbConnection {
-    const { mode, host, port, clientId } = this.options;
-    return { mode, state: this.state, since: this.since.toISOString(), reason: this.reason, host, port, clientId, account: this.account };
+    const { host, port, clientId } = this.options;
+    return { ...this.accounts.shown(), state: this.state, since: this.since.toISOString(), reason: this.reason, host, port, clientId };
   }
 
   /** True when new orders may go out: connected and reconciled. */
@@ -175,7 +179,20 @@ export class IbSession {
     const timeout = setTimeout(() => {
       if (generation === this.generation && this.state === 'connecting') this.fail(generation, `no answer from ${host}:${port} within 10 s`);
     }, this.options.connectTimeoutMs ?? 10_000);
-    api.once(EventName.nextValidId, () => clearTimeout(timeout));
+    // Nothing goes out — reconcile included — before IB has named its accounts and they may trade.
+    this.accounts.begin({
+      go: () => {
+        clearTimeout(timeout);
+        if (this.state !== 'connecting') return;
+        void this.reconcileThenReady(generation, 'connected');
+        this.hooks.feed?.opened({ api, send: (request) => this.paced(request, generation) });
+      },
+      refuse: (reason) => {
+        clearTimeout(timeout);
+        this.log.error({ ib: this.accounts.shown() }, `IB connection refused: ${reason}`);
+        this.fail(generation, reason);
+      },
+    });
     this.pacer.record(); // the handshake's START_API counts against IB's budget too
     api.connect(clientId);
   }
@@ -187,11 +204,9 @@ export class IbSession {
       if (!current()) return;
       this.lastNextValidId = id;
       this.raiseOrderIdFloor(id);
-      if (this.state !== 'connecting') return;
-      void this.reconcileThenReady(generation, 'connected');
-      this.hooks.feed?.opened({ api, send: (request) => this.paced(request, generation) });
+      this.accounts.nextValidId();
     });
-    api.on(EventName.managedAccounts, (accounts: string) => current() && (this.account = accounts.split(',')[0] || null));
+    api.on(EventName.managedAccounts, (accounts: string) => current() && this.accounts.named(accounts));
     api.on(EventName.disconnected, () => current() && this.fail(generation, 'connection closed by IB'));
     api.on(EventName.error, (error: Error, code: number, reqId: number) => {
       if (!current()) return;

@@ -1,3 +1,4 @@
+import type { IbConnection } from '@tradehook/contracts';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { sqlRows } from '../db/sql';
@@ -156,7 +157,7 @@ export class Dispatcher {
            reason = $2
          WHERE status = 'accepted' AND received_at < now() - make_interval(secs => $1::float8) RETURNING id`,
         [this.options.maxAgeMs() / 1000, `Not placed within ORDER_MAX_AGE (${this.options.maxAgeMs() / 1000} s): ${
-          this.session.isReady() ? 'dispatch backlog' : `IB was ${this.session.connection().state}`}`],
+          this.session.isReady() ? 'dispatch backlog' : ibDown(this.session.connection())}`],
       );
       rows.forEach((r) => this.bus.publish('alert', r.id, 'expired'));
     } catch (error) {
@@ -164,3 +165,6 @@ export class Dispatcher {
     }
   }
 }
+
+/** Why nothing was placed while IB was not ready, as the expired alert tells it (a refused live account, say). */
+const ibDown = ({ state, reason }: IbConnection) => `IB was ${state}${reason ? ` (${reason})` : ''}`;
