@@ -61,7 +61,7 @@ describe('risk rules, end to end: refused with the rule named, nothing sent to I
     const refused = await fateOf(originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', alertId: 'ks-1' }));
     expect(refused.reason).toContain('"kill switch"');
     await setSettings({ killSwitch: false });
-    const placed = await fateOf(originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', alertId: 'ks-2' }));
+    const placed = await fateOf(originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', price: 190, alertId: 'ks-2' }));
     expect(placed.status).toBe('placed');
     await stack.waitFor(async () => ordersFor(placed.id).length === 1, 'order at IB');
     const { body } = await stack.get('/api/status');
@@ -133,7 +133,7 @@ describe('console actions', () => {
 
   it('cancels a working order at IB', async () => {
     stack.sim.setPrice('TSLA', 250);
-    const { body } = await stack.post(originalPayload({ symbol: 'TSLA', exchange: 'NASDAQ', price: 250, orderType: 'LMT', limitPrice: 100, alertId: 'c-1' }));
+    const { body } = await stack.post(originalPayload({ symbol: 'TSLA', exchange: 'NASDAQ', price: 250, orderType: 'LMT', limitPrice: 240, alertId: 'c-1' }));
     const order = await stack.waitFor(async () =>
       (await stack.query(`SELECT id FROM orders WHERE alert_id = $1 AND status = 'working'`, [body.id]))[0], 'working order');
     expect((await stack.fetch(`/api/admin/orders/${order.id}/cancel`, { method: 'POST' })).status).toBe(202);

@@ -43,7 +43,7 @@ describe('the API process killed with SIGKILL in the middle of a 1,000-alert bur
     const kill = () => (crash ??= first.crash()); // kill -9: no shutdown hook runs
     const onOrder = () => sim.orders.length >= KILL_AT_ORDER && kill();
     sim.on('placeOrder', onOrder);
-    const bodies = Array.from({ length: BURST }, (_, i) => JSON.stringify(originalPayload({ symbol: 'KO', exchange: 'NYSE', alertId: `crash-${i}` })));
+    const bodies = Array.from({ length: BURST }, (_, i) => JSON.stringify(originalPayload({ symbol: 'KO', exchange: 'NYSE', price: 60, alertId: `crash-${i}` })));
     // 16 connections: the burst lasts long enough for dispatch to run alongside it.
     const replies = await deliverAll(first.url, bodies, { maxSockets: 16, onDelivery: (_reply, arrived) => arrived === 700 && kill() });
     await kill();

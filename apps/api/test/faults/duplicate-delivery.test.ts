@@ -14,15 +14,15 @@ describe('one alert delivered 5 times (a sender retrying, a proxy replaying)', (
 
   /** Dispatch is oldest first: once a later alert is on the wire, everything before it has had its chance. */
   async function settle(): Promise<void> {
-    const sentinel = await stack.post(originalPayload({ symbol: 'MSFT', exchange: 'NASDAQ', alertId: `sentinel-${Date.now()}` }));
+    const sentinel = await stack.post(originalPayload({ symbol: 'MSFT', exchange: 'NASDAQ', price: 410, alertId: `sentinel-${Date.now()}` }));
     await stack.waitFor(async () => ordersPerAlert(stack.sim.orders).has(sentinel.body.id), 'the sentinel order at IB');
   }
 
   it.each([
     // The alertId decides, even when the deliveries' bytes differ.
-    ['with the same alertId, all at once', (n: number) => originalPayload({ symbol: 'MSFT', exchange: 'NASDAQ', alertId: 'repeat-1', alert: `delivery ${n}` }), true],
+    ['with the same alertId, all at once', (n: number) => originalPayload({ symbol: 'MSFT', exchange: 'NASDAQ', price: 410, alertId: 'repeat-1', alert: `delivery ${n}` }), true],
     // No alertId: a byte-identical body within DUPLICATE_WINDOW_SECONDS is the same alert.
-    ['as byte-identical bodies without alertId, one after another', (_n: number) => originalPayload({ symbol: 'MSFT', exchange: 'NASDAQ', alert: 'no id' }), false],
+    ['as byte-identical bodies without alertId, one after another', (_n: number) => originalPayload({ symbol: 'MSFT', exchange: 'NASDAQ', price: 410, alert: 'no id' }), false],
   ] as const)('places 1 order %s', async (label, body, concurrent) => {
     const replies: Array<{ status: number; body: any }> = [];
     if (concurrent) replies.push(...(await Promise.all(Array.from({ length: DELIVERIES }, (_, n) => stack.post(body(n))))));

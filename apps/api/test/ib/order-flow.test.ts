@@ -81,19 +81,35 @@ describe('alert → IB order → executions', () => {
     expect(await stack.query('SELECT 1 FROM executions WHERE exec_id = $1', [exec.exec_id])).toHaveLength(0);
   });
 
-  it('records an IB rejection on the order and the alert, with IB\'s code', async () => {
+  it('refuses a contract IB has no definition for before it reaches IB, with IB\'s answer to the market data request', async () => {
     const { body } = await stack.post(stock('ZZZZ'));
     const alert = await stack.waitFor(async () =>
-      (await stack.query(`SELECT * FROM alerts WHERE id = $1 AND status = 'failed'`, [body.id]))[0], 'alert failed');
-    expect(alert.reason).toMatch(/IB 200/);
-    const [order] = await stack.query('SELECT * FROM orders WHERE alert_id = $1', [body.id]);
-    expect(order).toMatchObject({ status: 'rejected', last_error_code: 200 });
+      (await stack.query(`SELECT * FROM alerts WHERE id = $1 AND status = 'refused'`, [body.id]))[0], 'alert refused');
+    expect(alert.reason).toContain('no reference price for ZZZZ — IB gave no market data (IB 200: No security definition has been found');
+    expect(stack.sim.orders.filter((o) => o.symbol === 'ZZZZ')).toHaveLength(0);
+  });
+
+  it('records an IB rejection (200: no security definition) on the order and the alert, which ends failed with the reason', async () => {
+    // IB knew the contract when the quote was taken (the subscription still streams), not when the order arrived.
+    await stack.post(stock('AAPL', { alertId: 'before-delisting' }));
+    await stack.waitFor(async () => stack.sim.orders.some((o) => o.symbol === 'AAPL' && o.status === 'Filled'), 'AAPL traded');
+    stack.sim.setUnknownSymbol('AAPL');
+    try {
+      const { body } = await stack.post(stock('AAPL', { alertId: 'after-delisting' }));
+      const alert = await stack.waitFor(async () =>
+        (await stack.query(`SELECT * FROM alerts WHERE id = $1 AND status = 'failed'`, [body.id]))[0], 'alert failed');
+      expect(alert.reason).toMatch(/IB 200.*No security definition has been found for the request/);
+      const [order] = await stack.query('SELECT * FROM orders WHERE alert_id = $1', [body.id]);
+      expect(order).toMatchObject({ status: 'rejected', last_error_code: 200 });
+    } finally {
+      stack.sim.setUnknownSymbol('AAPL', false);
+    }
   });
 
   it('reaches the simulator for a burst of 300 alerts, paced, with no error 100', async () => {
     const before = stack.sim.orders.length;
     const replies = await Promise.all(Array.from({ length: 300 }, (_, i) =>
-      stack.post(stock('MSFT', { alertId: `burst-${i}` }))));
+      stack.post(stock('MSFT', { price: 410, alertId: `burst-${i}` }))));
     expect(replies.every((r) => r.status === 200 && r.body.status === 'accepted')).toBe(true);
     await stack.waitFor(async () => stack.sim.orders.length - before >= 300, '300 orders at the simulator', 30_000);
     expect(stack.sim.stats.pacingViolations).toBe(0);

@@ -2,7 +2,10 @@ import { IbSimulator } from '@tradehook/ib-simulator';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
 
-const stock = (symbol: string, extra: Record<string, unknown> = {}) => originalPayload({ symbol, exchange: 'NYSE', price: 50, ...extra });
+/** The simulators' prices: an alert must be priced near IB's (the price band). */
+const PRICES: Record<string, number> = { KO: 60, PEP: 170, IBM: 250 };
+const stock = (symbol: string, extra: Record<string, unknown> = {}) =>
+  originalPayload({ symbol, exchange: 'NYSE', price: PRICES[symbol], ...extra });
 const statusOf = async (stack: TestStack, id: number) => (await stack.query('SELECT status, reason FROM alerts WHERE id = $1', [id]))[0];
 
 describe('a Gateway restart mid-stream', () => {

@@ -32,7 +32,7 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
     strategy: 'Strat Alpha',
     symbol: 'NQU4',
     exchange: 'CME_MINI',
-    contract: { secType: 'FUT', symbol: 'NQ', exchange: 'CME', primaryExchange: null, currency: 'USD', localSymbol: 'NQU4', lastTradeDate: null, multiplier: null },
+    contract: null,
     price: '15000.50',
     direction: 'BUY',
     quantity: '2',

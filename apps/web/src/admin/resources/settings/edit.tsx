@@ -29,6 +29,14 @@ export function SettingsEdit() {
           min={0}
         />
         <NumberInput
+          source="priceBandPercent"
+          label="Price band (%)"
+          helperText="An alert whose price, limit or stop is further than this from IB’s reference price (market data, else the last fill) is refused"
+          validate={[required(), minValue(1), maxValue(100)]}
+          min={1}
+          max={100}
+        />
+        <NumberInput
           source="rejectedRetentionDays"
           label="Keep rejected alerts (days)"
           helperText="Rejected and duplicate alerts that led to no order are deleted after this many days"

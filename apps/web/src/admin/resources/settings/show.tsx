@@ -14,6 +14,7 @@ export function SettingsShow() {
         />
         <NumberField source="orderMaxAgeSeconds" label="Order max age (seconds)" />
         <NumberField source="duplicateWindowSeconds" label="Duplicate window (seconds)" />
+        <NumberField source="priceBandPercent" label="Price band (%)" />
         <NumberField source="rejectedRetentionDays" label="Keep rejected alerts (days)" />
         <BooleanField source="ipAllowlistEnabled" label="IP allowlist on" />
         <FunctionField<Settings> label="IP allowlist" render={(s) => s.ipAllowlist.join(', ') || '—'} />
