@@ -16,60 +16,44 @@ describe('paper or live, by the account', () => {
 });
 
 describe('AccountGuard', () => {
-  const connection = () => ({ go: jest.fn(), refuse: jest.fn() });
+  /** A guard with one connection begun; `steps` are what IB sends, in order ('id' = nextValidId, else accounts). */
+  function connect(allowLive: boolean, mode: 'paper' | 'live' | 'simulator', ...steps: string[]) {
+    const guard = new AccountGuard(allowLive, mode);
+    const c = { go: jest.fn(), refuse: jest.fn() };
+    guard.begin(c);
+    for (const step of steps) step === 'id' ? guard.nextValidId() : guard.named(step);
+    return { guard, c };
+  }
 
   it('lets a connection go once both nextValidId and paper accounts arrived, in either order, and once only', () => {
-    for (const order of [['accounts', 'id'], ['id', 'accounts']]) {
-      const guard = new AccountGuard(false, 'paper');
-      const c = connection();
-      guard.begin(c);
-      for (const step of order) step === 'id' ? guard.nextValidId() : guard.named('DU1234567,');
-      guard.nextValidId(); // IB answers reqIds later on the same connection
+    for (const order of [['DU1234567,', 'id'], ['id', 'DU1234567,']]) {
+      const { guard, c } = connect(false, 'paper', ...order, 'id'); // the last: IB answering reqIds later on
       expect([c.go.mock.calls.length, c.refuse.mock.calls.length]).toEqual([1, 0]);
       expect(guard.shown()).toEqual({ mode: 'paper', account: 'DU1234567' });
     }
   });
 
   it('refuses a live account before anything goes out, whatever came first, and shows the mode as live', () => {
-    const guard = new AccountGuard(false, 'paper');
-    const c = connection();
-    guard.begin(c);
-    guard.nextValidId();
-    guard.named('U1234567');
+    const { guard, c } = connect(false, 'paper', 'id', 'U1234567');
     expect(c.go).not.toHaveBeenCalled();
     expect(c.refuse).toHaveBeenCalledWith(expect.stringMatching(/U1234567/));
     expect(guard.shown()).toEqual({ mode: 'live', account: 'U1234567' });
   });
 
   it('refuses a connection already trading when IB names a live account later', () => {
-    const guard = new AccountGuard(false, 'paper');
-    const c = connection();
-    guard.begin(c);
-    guard.named('DU1234567');
-    guard.nextValidId();
-    guard.named('DU1234567,U7654321');
+    const { c } = connect(false, 'paper', 'DU1234567', 'id', 'DU1234567,U7654321');
     expect([c.go.mock.calls.length, c.refuse.mock.calls.length]).toEqual([1, 1]);
   });
 
   it('with IB_ALLOW_LIVE a live account trades and the mode says live; a paper account on a "live" port says paper', () => {
-    const live = new AccountGuard(true, 'paper');
-    const c = connection();
-    live.begin(c);
-    live.named('U1234567');
-    live.nextValidId();
-    expect(c.go).toHaveBeenCalledTimes(1);
-    expect(live.shown().mode).toBe('live');
-    const paper = new AccountGuard(true, 'live');
-    paper.begin(connection());
-    paper.named('DU1234567');
-    expect(paper.shown().mode).toBe('paper');
+    const live = connect(true, 'paper', 'U1234567', 'id');
+    expect(live.c.go).toHaveBeenCalledTimes(1);
+    expect(live.guard.shown().mode).toBe('live');
+    expect(connect(true, 'live', 'DU1234567').guard.shown().mode).toBe('paper');
   });
 
   it('the built-in simulator keeps its mode, and is still refused with a live-looking account', () => {
-    const guard = new AccountGuard(false, 'simulator');
-    const c = connection();
-    guard.begin(c);
-    guard.named('U1234567');
+    const { guard, c } = connect(false, 'simulator', 'U1234567');
     expect(guard.shown().mode).toBe('simulator');
     expect(c.refuse).toHaveBeenCalled();
   });

@@ -113,4 +113,10 @@ describe('query parameters stay out of the logs', () => {
     expect(stack.logs.some((line) => line.includes('/api/trades/recent'))).toBe(true);
     expect(mentions()).toEqual([]);
   });
+
+  it('a request logged whole (as Fastify does for a 5xx) shows its path only', () => {
+    stack.running.app.log.error({ req: { method: 'GET', url: `/api/alerts?token=${SECRET}`, ip: '10.0.0.1' } }, 'probe');
+    expect(stack.logs.find((line) => line.includes('"probe"'))).toContain('"url":"/api/alerts"');
+    expect(mentions()).toEqual([]);
+  });
 });
