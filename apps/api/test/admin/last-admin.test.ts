@@ -32,7 +32,7 @@ async function act(by: Admin, target: Admin, action: 'demote' | 'delete'): Promi
     headers: { 'content-type': 'application/json', origin: stack.url },
     body: action === 'demote' ? JSON.stringify({ role: 'viewer' }) : undefined,
   });
-  const body = await res.json();
+  const body = (await res.json()) as { message?: string };
   return { status: res.status, message: body.message };
 }
 
