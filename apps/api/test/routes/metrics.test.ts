@@ -35,13 +35,17 @@ describe('GET /metrics', () => {
   });
 
   it('counts alerts and orders by status, observes both latencies, and reports IB and the queue', async () => {
-    const alert = (alertId: string) => originalPayload({ symbol: 'SPY', exchange: 'NYSE', alertId });
+    const alert = (alertId: string) => originalPayload({ symbol: 'SPY', exchange: 'NYSE', price: 500, alertId });
     const placed = [await stack.post(alert('m-1')), await stack.post(alert('m-2'))];
     await stack.post(alert('m-1')); // duplicate
     await stack.post({ ...alert('m-3'), direction: 'HOLD' }); // rejected, 400
     await stack.waitFor(async () => placed.every((p) => stack.sim.orders.some((o) => o.orderRef.startsWith(`TH-${p.body.id}-`))), 'both orders at IB');
 
-    const { text } = await scrape();
+    // Counts are taken at most every few seconds (a scrape must not load the database): wait for a fresh one.
+    const text = await stack.waitFor(async () => {
+      const scraped = (await scrape()).text;
+      return value(scraped, 'tradehook_alerts{status="rejected"}') === 1 ? scraped : null;
+    }, 'fresh counts', 15_000);
     expect(value(text, 'tradehook_alerts{status="placed"}')).toBe(2);
     expect(value(text, 'tradehook_alerts{status="duplicate"}')).toBe(1);
     expect(value(text, 'tradehook_alerts{status="rejected"}')).toBe(1);

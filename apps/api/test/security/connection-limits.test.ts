@@ -119,4 +119,17 @@ describe('/metrics without METRICS_TOKEN', () => {
     expect((await relayed.json()).message).toMatch(/METRICS_TOKEN/);
     expect((await fetch(`${stack.url}/metrics`, { headers: { forwarded: 'for=203.0.113.9' } })).status).toBe(403);
   });
+
+  it('counts in PostgreSQL once for a burst of scrapes, not once per scrape', async () => {
+    const scans = async () => {
+      await new Promise((r) => setTimeout(r, 1_200)); // PostgreSQL publishes table statistics about once a second
+      const [row] = await stack.query("SELECT seq_scan + coalesce(idx_scan, 0) AS n FROM pg_stat_user_tables WHERE relname = 'alerts'");
+      return Number(row.n);
+    };
+    await fetch(`${stack.url}/metrics`);
+    const before = await scans();
+    const statuses = await Promise.all(Array.from({ length: 30 }, async () => (await fetch(`${stack.url}/metrics`)).status));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(await scans() - before).toBeLessThan(10); // 30 uncached scrapes would scan it 30 times; the rest is background work
+  });
 });
