@@ -120,7 +120,9 @@ export class WebhookIntake {
     /** The sender knew the secret: its body is kept whole, and it is not counted as a failure. */
     authenticated = false,
   ): Promise<WebhookResponse> {
-    if (!authenticated && this.failures && !this.failures.admit(base.client_ip ?? '')) return tooManyFailures;
+    if (!authenticated && this.failures && !this.failures.admit(base.client_ip ?? '')) {
+      return { statusCode: 429, body: TOO_MANY_FAILURES }; // not stored: see FailureLimiter
+    }
     const str = (key: string) => (fields && typeof fields[key] === 'string' ? (fields[key] as string).slice(0, 100) : null);
     // Numbers are kept when they are numbers at all, so a rejected alert still shows what was sent.
     const num = (key: string) => {
@@ -151,13 +153,10 @@ export class WebhookIntake {
 /** How much of a body sent without a valid secret is stored (the rest is dropped; the row says so). */
 export const REJECTED_BODY_LIMIT_BYTES = 1024;
 
-const tooManyFailures: WebhookResponse = {
-  statusCode: 429,
-  body: {
-    error: 'too_many_failures',
-    message: 'Too many requests without a valid secret from this address in the last minute: this one was not recorded. '
-      + 'Check the webhook secret (secmgs); alerts with the right secret are still accepted.',
-  },
+export const TOO_MANY_FAILURES = {
+  error: 'too_many_failures',
+  message: 'Too many requests without a valid secret from this address in the last minute: this one was not recorded. '
+    + 'Check the webhook secret (secmgs); alerts with the right secret are still accepted.',
 };
 
 /** PostgreSQL text cannot hold NUL: made visible instead. */

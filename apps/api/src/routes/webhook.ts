@@ -7,7 +7,7 @@ import {
 } from '@tradehook/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseUnavailableError } from '../ingest/alert-writer';
-import { BODY_LIMIT_BYTES, type WebhookIntake, type WebhookResponse } from '../ingest/webhook-intake';
+import { BODY_LIMIT_BYTES, TOO_MANY_FAILURES, type WebhookIntake, type WebhookResponse } from '../ingest/webhook-intake';
 
 const errorExample = (error: string, message: string, details?: unknown) => ({
   'x-examples': { [error]: { value: { error, message, ...(details ? { details } : {}) } } },
@@ -42,6 +42,9 @@ const schema = {
     413: { ...ErrorResponse, description: 'Body over 64 KB', ...errorExample('payload_too_large', 'The body is larger than 64 KB.') },
     415: { ...ErrorResponse, description: 'Neither application/json nor text/plain',
       ...errorExample('unsupported_media_type', 'Content-Type "application/xml" is not supported: send application/json or text/plain.') },
+    429: { ...ErrorResponse,
+      description: 'Over WEBHOOK_RATE_LIMIT_PER_MINUTE, or over WEBHOOK_FAILURE_LIMIT_PER_MINUTE requests without a valid secret from this address (not stored)',
+      ...errorExample(TOO_MANY_FAILURES.error, TOO_MANY_FAILURES.message) },
     503: { ...ErrorResponse, description: 'The alert could not be stored and was NOT accepted',
       ...errorExample('unavailable', 'The alert could not be stored (database unavailable) and was not accepted. Retry.') },
   },

@@ -16,7 +16,7 @@ async function post(body: string | object, from = '198.51.100.1') {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 const row = async (id: number) => (await stack.query('SELECT * FROM alerts WHERE id = $1', [id]))[0];
@@ -106,7 +106,7 @@ describe('raw bodies are for admins', () => {
     expect(admin).toMatchObject({ rawBodyHidden: false, rawBodyTruncated: false, rawBody: expect.stringContaining('for-admins') });
     const res = await stack.fetch(`/api/alerts/${id}`, { cookie: viewer });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id, symbol: 'NQU4', rawBody: null, rawBodyHidden: true });
+    expect((await res.json()) as object).toMatchObject({ id, symbol: 'NQU4', rawBody: null, rawBodyHidden: true });
   });
 
   it('the console: the alerts list and record hide it from a viewer too', async () => {
