@@ -1,7 +1,9 @@
 export { IbSimulator } from './simulator';
 export { DEFAULT_SYMBOLS } from './engine/instruments';
+export type { AccountSnapshot, ValuedPosition } from './engine/account-book';
 export type {
   IbSimulatorEvents,
+  ManualTrade,
   MarketDataMode,
   OrderStatusName,
   RandomWalkOptions,

@@ -7,6 +7,9 @@ export const DEFAULT_OPTIONS: Omit<ResolvedOptions, 'seed'> = {
   host: '127.0.0.1',
   port: 0,
   account: 'DU1234567',
+  accounts: [],
+  startingCash: 1_000_000,
+  masterClientId: 0,
   firstOrderId: 1,
   prices: {},
   symbols: [...DEFAULT_SYMBOLS],
@@ -33,6 +36,10 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     seed: Math.floor(Math.random() * 2 ** 32),
     ...defined,
   };
+  resolved.accounts = [...new Set([resolved.account, ...resolved.accounts])];
+  if (resolved.accounts.some((a) => !/^[A-Za-z0-9]+$/.test(a))) throw new RangeError('accounts must be IB account ids (letters and digits)');
+  if (!(resolved.startingCash >= 0)) throw new RangeError('startingCash must be >= 0');
+  requireInteger('masterClientId', resolved.masterClientId, 0);
   requireInteger('port', resolved.port, 0, 65535);
   requireInteger('firstOrderId', resolved.firstOrderId, 1);
   requireInteger('partialFills', resolved.partialFills, 1);

@@ -5,25 +5,29 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
+import { type AccountSnapshot, AccountBook } from './engine/account-book';
 import { ExecutionLedger } from './engine/execution-ledger';
 import { IdSource } from './engine/ids';
-import { defaultPrices, Instruments } from './engine/instruments';
+import { defaultPrices, instrumentKey, Instruments } from './engine/instruments';
 import { type EngineSettings, OrderEngine } from './engine/order-engine';
 import { PriceBook } from './engine/price-book';
 import { createRandom, type Random } from './engine/prng';
 import { INFO_MESSAGES, SESSION_START_INFO_CODES } from './info-messages';
 import { negotiateServerVersion, resolveOptions } from './options';
+import { AccountService } from './server/account-service';
 import { ClientNotifier } from './server/client-notifier';
 import { Listener } from './server/listener';
 import { MarketDataService } from './server/market-data-service';
 import { RequestRouter } from './server/request-router';
-import { Session, type SessionHandler } from './server/session';
-import type { IbSimulatorEvents, MarketDataMode, ResolvedOptions, SimExecution, SimOrder, SimulatorOptions, SimulatorStats } from './types';
+import { preciseNow, Session, type SessionHandler } from './server/session';
+import type { IbSimulatorEvents, ManualTrade, MarketDataMode, ResolvedOptions, SimExecution, SimOrder, SimulatorOptions, SimulatorStats } from './types';
 import { RequestDecodeError } from './wire/client-requests';
 import { Incoming } from './wire/message-ids';
 import { errorMessage, managedAccounts, nextValidId } from './wire/server-messages';
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** TWS reports trades made outside the API (in TWS itself) under client id 0. */
+const MANUAL_CLIENT_ID = 0;
 
 export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   /** Live counters since construction (restarts included). */
@@ -35,6 +39,9 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   private readonly engine: OrderEngine;
   private readonly instruments: Instruments;
   private readonly marketData: MarketDataService;
+  private readonly accountService: AccountService;
+  private readonly accountBook: AccountBook;
+  private frozen = false;
   private marketDataMode: MarketDataMode;
   private readonly router: RequestRouter;
   private readonly listener = new Listener((socket) => this.accept(socket));
@@ -61,10 +68,16 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
       instruments: this.instruments,
     };
     const ids = new IdSource(this.random);
-    const notifier = new ClientNotifier((clientId) => this.clients.get(clientId), this);
     const ledger = new ExecutionLedger(ids, this.options.commissionPerShare);
+    this.accountBook = new AccountBook({
+      accounts: () => this.options.accounts, startingCash: this.options.startingCash, executions: () => ledger.all(),
+      orderOf: (execution) => this.engine.book.byPermId(execution.permId)?.order, price: (key) => this.prices.get(key),
+    });
+    this.accountService = new AccountService(this.accountBook, { updateIntervalMs: 250, paused: () => this.frozen });
+    const notifier = new ClientNotifier((clientId) => this.clients.get(clientId), this,
+      (execution, order) => this.accountService.filled(execution.account, order.conId));
     this.engine = new OrderEngine(this.settings, this.prices, ids, ledger, notifier);
-    this.router = new RequestRouter(this.engine, this.marketData, this.options.account);
+    this.router = new RequestRouter(this.engine, this.marketData, this.options.accounts, this.accountService, this.options.masterClientId);
   }
 
   /** The bound port (kept through a restart); the configured one before start(). */
@@ -94,6 +107,7 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     if (this.walkTimer) clearInterval(this.walkTimer);
     this.walkTimer = undefined;
     this.engine.shutdown();
+    this.accountService.stop();
     await this.listener.close();
   }
 
@@ -110,8 +124,11 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   }
 
   /** Fault: a hung Gateway for `ms` — connections stay open but nothing they send is read or answered. */
-  freeze(ms: number): Promise<void> {
-    return this.listener.freezeAll(ms);
+  async freeze(ms: number): Promise<void> {
+    this.frozen = true;
+    await this.listener.freezeAll(ms);
+    this.frozen = false;
+    this.accountService.resumed();
   }
 
   dropConnections(): void {
@@ -162,6 +179,30 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     this.settings.partialFills = n;
   }
 
+  /** An account's figures as IB reports them now (positions valued at current prices, cash, margin, P&L). */
+  account(account = this.options.account): AccountSnapshot {
+    return this.accountBook.snapshot(account);
+  }
+
+  /**
+   * A trade made outside Tradehook (in TWS, by hand): a market order under client id 0 that fills like any other, at
+   * `price` when given (the market moves there first). Position subscribers hear the change, the master client's
+   * reqExecutions lists it, and the API client's own reqExecutions does not — as IB reports a manual trade.
+   */
+  manualTrade(trade: ManualTrade): SimOrder {
+    if (!Number.isFinite(trade.quantity) || trade.quantity === 0) throw new RangeError(`quantity must be a non-zero number, got ${trade.quantity}`);
+    const contract = { symbol: trade.symbol, secType: trade.secType ?? 'STK', currency: trade.currency ?? 'USD' };
+    if (trade.price !== undefined) this.setPrice(instrumentKey(contract), trade.price);
+    const orderId = this.engine.nextValidId(MANUAL_CLIENT_ID);
+    this.engine.place(MANUAL_CLIENT_ID, {
+      ...contract, orderId, conId: 0, lastTradeDate: trade.lastTradeDate ?? '', localSymbol: trade.localSymbol ?? '',
+      exchange: trade.secType === 'FUT' ? '' : 'SMART', primaryExchange: '', action: trade.quantity > 0 ? 'BUY' : 'SELL',
+      totalQuantity: Math.abs(trade.quantity), orderType: 'MKT', lmtPrice: undefined, auxPrice: undefined, tif: 'DAY', ocaGroup: '',
+      account: trade.account ?? this.options.account, orderRef: trade.orderRef ?? 'manual', transmit: true, parentId: 0,
+    }, preciseNow());
+    return this.orders.find((order) => order.clientId === MANUAL_CLIENT_ID && order.orderId === orderId)!;
+  }
+
   /** Sends the next revision of an execution (".01" → ".02") live and makes it replace the old one in replays. */
   correctExecution(execId: string, newPrice?: number): SimExecution {
     return this.engine.correctExecution(execId, newPrice);
@@ -179,6 +220,7 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   private pricesChanged(keys: string[]): void {
     this.engine.onPricesChanged(keys);
     this.marketData.pricesChanged(keys);
+    this.accountService.pricesChanged();
   }
 
   private accept(socket: Socket): void {
@@ -213,6 +255,7 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     },
     closed: (session) => {
       this.marketData.forget(session);
+      this.accountService.forget(session);
       if (session.clientId === undefined || this.clients.get(session.clientId) !== session) return;
       this.clients.delete(session.clientId);
       this.emit('disconnect', session.clientId);
@@ -229,7 +272,7 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     }
     session.markStarted(clientId);
     this.clients.set(clientId, session);
-    session.send(managedAccounts([this.options.account]));
+    session.send(managedAccounts(this.options.accounts));
     session.send(nextValidId(this.engine.nextValidId(clientId)));
     for (const code of SESSION_START_INFO_CODES) session.send(errorMessage(session.serverVersion, -1, code, INFO_MESSAGES[code]));
     this.emit('connect', clientId);

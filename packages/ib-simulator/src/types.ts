@@ -9,7 +9,14 @@ export interface RandomWalkOptions {
 export interface SimulatorOptions {
   host?: string;
   port?: number;
+  /** The first managed account: where orders without an account go. */
   account?: string;
+  /** Further managed accounts (MANAGED_ACCTS lists `account` first, then these). */
+  accounts?: string[];
+  /** Cash every account starts with, in USD (default 1,000,000, as a new paper account). */
+  startingCash?: number;
+  /** The client id that also sees other clients' executions, as TWS's master API client (default 0). */
+  masterClientId?: number;
   firstOrderId?: number;
   /** Prices by instrument key (a symbol, or BASE.QUOTE for a currency pair); a priced symbol is also known. */
   prices?: Record<string, number>;
@@ -26,6 +33,22 @@ export interface SimulatorOptions {
   commissionPerShare?: number;
   seed?: number;
   serverVersion?: number;
+}
+
+/** A trade made outside the API, e.g. by hand in TWS (IbSimulator.manualTrade). */
+export interface ManualTrade {
+  symbol: string;
+  /** Signed: > 0 buys, < 0 sells. */
+  quantity: number;
+  /** The price it trades at (the simulator's market moves there); default: the current price. */
+  price?: number;
+  /** Default: the simulator's first account. */
+  account?: string;
+  secType?: string;
+  currency?: string;
+  localSymbol?: string;
+  lastTradeDate?: string;
+  orderRef?: string;
 }
 
 /** live: every type is served live · delayed: live requests get 354, delayed ones (3/4) delayed ticks · none: 354. */
@@ -108,6 +131,9 @@ export interface ResolvedOptions {
   host: string;
   port: number;
   account: string;
+  accounts: string[];
+  startingCash: number;
+  masterClientId: number;
   firstOrderId: number;
   prices: Record<string, number>;
   symbols: string[];
@@ -127,5 +153,8 @@ export interface Position {
   account: string;
   order: SimOrder;
   quantity: number;
+  /** Per unit, commissions included (IB's avgCost). */
   avgCost: number;
+  /** Realized today by reducing fills, after their commissions. */
+  realizedPnl: number;
 }

@@ -85,7 +85,7 @@ describe('reqOpenOrders', () => {
 });
 
 describe('reqPositions', () => {
-  it('derives positions per account and symbol from the fills', async () => {
+  it('derives positions per account and contract from the fills, average cost including commissions as IB reports it', async () => {
     const sim = await env.simulator({ prices: { AAPL: 100, MSFT: 400 } });
     const client = env.client(sim.port);
     const orderId = await client.connect(1);
@@ -99,8 +99,9 @@ describe('reqPositions', () => {
 
     const positions = client.events(EventName.position).map(([account, contract, pos, avgCost]) => [account, (contract as any).symbol, pos, avgCost]);
     expect(positions).toEqual([
-      ['DU1234567', 'AAPL', 60, 100],
-      ['DU1234567', 'MSFT', -3, 400],
+      // Two partial fills each, $1 minimum commission apiece: (100 × 100 + $2) / 100; the sale realizes, the cost stays.
+      ['DU1234567', 'AAPL', 60, 100.02],
+      ['DU1234567', 'MSFT', -3, 400.66666667], // (3 × 400 + $2) / 3
     ]);
   });
 });

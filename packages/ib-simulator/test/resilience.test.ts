@@ -65,8 +65,11 @@ describe('handshake', () => {
     client.api.reqExecutions(1, {});
     client.api.reqPositions();
     client.api.cancelOrder(orderId + 1);
-    client.api.reqCompletedOrders(false);
-    await client.waitFor(EventName.completedOrdersEnd);
+    // Below 177 IB writes completedOrder with faProfile, which @stoqey/ib 1.6 never reads (ib-decoder-order.test.ts).
+    if (serverVersion >= 177) {
+      client.api.reqCompletedOrders(false);
+      await client.waitFor(EventName.completedOrdersEnd);
+    }
     await client.waitFor(EventName.execDetailsEnd);
     await client.waitFor(EventName.positionEnd);
     expect(client.errors().map((e) => e.code)).toEqual([202]);

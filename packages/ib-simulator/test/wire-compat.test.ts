@@ -1,53 +1,23 @@
 /**
  * Feeds every message the simulator can write straight into @stoqey/ib's own Decoder, at each server version
- * the simulator supports, and requires a clean decode (no underrun, no leftover fields).
+ * the simulator supports, and requires a clean decode (no underrun, no leftover fields). The layouts themselves are
+ * held to IB's published decoder order in ib-decoder-order.test.ts.
  */
-import type { SimExecution, SimOrder } from '../src';
-import type { Field } from '../src/wire/format';
-import { SUPPORTED_SERVER_VERSIONS } from '../src/wire/message-ids';
+import { FA_PROFILE_DESUPPORT } from './support/ib-decoder-order';
 import { completedOrder, openOrder } from '../src/wire/order-messages';
 import * as messages from '../src/wire/server-messages';
 import { decode } from './support/decode';
-
-const order: SimOrder = {
-  orderId: 7, clientId: 3, permId: 1234567890, conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART',
-  primaryExchange: 'NASDAQ', currency: 'USD', localSymbol: 'AAPL', action: 'SELL', totalQuantity: 100,
-  orderType: 'STP LMT', lmtPrice: 99.5, auxPrice: 100.25, tif: 'GTC', ocaGroup: 'oca-1', orderRef: 'alert-9',
-  account: 'DU1234567', parentId: 6, transmit: true, status: 'Submitted', filled: 40, remaining: 60,
-  avgFillPrice: 100.1, receivedAt: 1_767_268_800_000.123,
-};
-const execution: SimExecution = {
-  execId: '0000e0d5.6553f1a2.01.01', orderId: 7, clientId: 3, permId: 1234567890, symbol: 'AAPL', secType: 'STK',
-  exchange: 'NASDAQ', currency: 'USD', side: 'SLD', shares: 40, price: 100.1, cumQty: 40, avgPrice: 100.1,
-  time: '20260101 12:00:00 UTC', account: 'DU1234567', orderRef: 'alert-9', commission: 1,
-};
-const position = { account: 'DU1234567', order, quantity: -40, avgCost: 100.1 };
-
-const versions = [SUPPORTED_SERVER_VERSIONS.min, 170, 176, 177, 178, 183, 185, 189, 192, SUPPORTED_SERVER_VERSIONS.max];
+import { execution, order, VERSIONS as versions, wireCases } from './support/wire-cases';
 
 describe.each(versions)('at server version %i', (serverVersion) => {
-  const cases: Array<[string, Field[]]> = [
-    ['nextValidId', messages.nextValidId(12)],
-    ['managedAccounts', messages.managedAccounts(['DU1234567'])],
-    ['error', messages.errorMessage(serverVersion, 7, 202, 'Order Canceled - reason:')],
-    ['info', messages.errorMessage(serverVersion, -1, 2104, 'Market data farm connection is OK:usfarm')],
-    ['currentTime', messages.currentTime(1_767_268_800_000)],
-    ['orderStatus', messages.orderStatus(order, 100.1)],
-    ['openOrderEnd', messages.openOrderEnd()],
-    ['execDetails', messages.executionData(serverVersion, 5, execution, order)],
-    ['execDetailsEnd', messages.executionDataEnd(5)],
-    ['commissionReport', messages.commissionReport(execution)],
-    ['position', messages.position(position)],
-    ['positionEnd', messages.positionEnd()],
-    ['openOrder', openOrder(serverVersion, order)],
-    ['completedOrder', completedOrder(serverVersion, order, { completedAtMs: 1_767_268_800_000, parentPermId: 99 })],
-    ['completedOrdersEnd', messages.completedOrdersEnd()],
-  ];
+  // @stoqey/ib reads completedOrder as if every version were past faProfile's removal: below 177 it cannot read
+  // what IB writes (IB's own decoder order is checked in ib-decoder-order.test.ts).
+  const cases = wireCases(serverVersion).filter(([name]) => name !== 'completedOrder' || serverVersion >= FA_PROFILE_DESUPPORT);
 
   it.each(cases)('%s decodes cleanly', (eventName, fields) => {
     const { events, errors } = decode(serverVersion, fields);
     expect(errors).toEqual([]);
-    expect(events.map((e) => e.name)).toEqual([eventName]);
+    expect(events.map((e) => e.name)).toEqual(eventName.split('+'));
   });
 
   it('round-trips the order fields the API relies on', () => {
@@ -61,6 +31,7 @@ describe.each(versions)('at server version %i', (serverVersion) => {
     });
     expect(state.status).toBe('Submitted');
 
+    if (serverVersion < FA_PROFILE_DESUPPORT) return; // see above
     const [completed] = decode(serverVersion, completedOrder(serverVersion, order, { completedAtMs: 0, parentPermId: 99 })).events;
     const [, completedOrderFields, completedState] = completed.args as [any, any, any];
     expect(completedOrderFields).toMatchObject({ permId: 1234567890, orderRef: 'alert-9', filledQuantity: 40, parentPermId: 99 });

@@ -13,6 +13,8 @@ export class ClientNotifier implements OrderObserver {
   constructor(
     private readonly sessionOf: (clientId: number) => Session | undefined,
     private readonly events: Pick<EventEmitter<IbSimulatorEvents>, 'emit'>,
+    /** Every execution (live or corrected), once its owner has been told: positions and P&L follow it. */
+    private readonly afterExecution: (execution: SimExecution, order: SimOrder) => void = () => undefined,
   ) {}
 
   placed(order: SimOrder): void {
@@ -34,6 +36,7 @@ export class ClientNotifier implements OrderObserver {
       session.send(executionData(session.serverVersion, -1, execution, order));
       session.send(commissionReport(execution));
     }
+    this.afterExecution(execution, order);
     this.events.emit('execution', execution);
   }
 

@@ -1,12 +1,13 @@
 /** Answers the requests of a started session: one small handler per message id, the rest ignored. */
 import { matchesFilter } from '../engine/execution-filter';
 import type { OrderEngine } from '../engine/order-engine';
-import { derivePositions } from '../engine/positions';
 import * as requests from '../wire/client-requests';
+import * as account from '../wire/account-messages';
 import { parseCancelMktData, parseReqMarketDataType, parseReqMktData } from '../wire/market-data-messages';
 import { Incoming } from '../wire/message-ids';
 import { completedOrder, openOrder } from '../wire/order-messages';
 import * as messages from '../wire/server-messages';
+import type { AccountService } from './account-service';
 import type { MarketDataService } from './market-data-service';
 import type { Session } from './session';
 
@@ -18,7 +19,10 @@ export class RequestRouter {
   constructor(
     private readonly engine: OrderEngine,
     private readonly marketData: MarketDataService,
-    private readonly account: string,
+    private readonly accounts: readonly string[],
+    private readonly accountService: AccountService,
+    /** Sees every client id's executions (TWS's master API client). */
+    private readonly masterClientId: number,
   ) {}
 
   route(session: Session, fields: string[], receivedAt: number): void {
@@ -38,9 +42,29 @@ export class RequestRouter {
       case REQ_ALL_OPEN_ORDERS:
         return this.sendOpenOrders(session, () => true);
       case REQ_MANAGED_ACCTS:
-        return session.send(messages.managedAccounts([this.account]));
+        return session.send(messages.managedAccounts(this.accounts));
       case Incoming.REQ_POSITIONS:
-        return this.sendPositions(session);
+        return this.accountService.reqPositions(session);
+      case Incoming.CANCEL_POSITIONS:
+        return this.accountService.cancelPositions(session);
+      case Incoming.REQ_ACCOUNT_SUMMARY:
+        return this.accountService.reqAccountSummary(session, account.parseReqAccountSummary(fields));
+      case Incoming.CANCEL_ACCOUNT_SUMMARY:
+        return this.accountService.cancel(session, 'summaries', account.parseCancelId(fields, true));
+      case Incoming.REQ_ACCT_DATA:
+        return this.accountService.reqAccountUpdates(session, account.parseReqAcctData(fields));
+      case Incoming.REQ_ACCOUNT_UPDATES_MULTI:
+        return this.accountService.reqAccountUpdatesMulti(session, account.parseReqAccountUpdatesMulti(fields));
+      case Incoming.CANCEL_ACCOUNT_UPDATES_MULTI:
+        return this.accountService.cancel(session, 'multi', account.parseCancelId(fields, true));
+      case Incoming.REQ_PNL:
+        return this.accountService.reqPnl(session, account.parseReqPnl(fields));
+      case Incoming.CANCEL_PNL:
+        return this.accountService.cancel(session, 'pnl', account.parseCancelId(fields, false));
+      case Incoming.REQ_PNL_SINGLE:
+        return this.accountService.reqPnlSingle(session, account.parseReqPnlSingle(fields));
+      case Incoming.CANCEL_PNL_SINGLE:
+        return this.accountService.cancel(session, 'pnlSingle', account.parseCancelId(fields, false));
       case Incoming.REQ_EXECUTIONS:
         return this.sendExecutions(session, requests.parseReqExecutions(fields));
       case Incoming.REQ_COMPLETED_ORDERS:
@@ -66,18 +90,11 @@ export class RequestRouter {
     session.send(messages.openOrderEnd());
   }
 
-  private sendPositions(session: Session): void {
-    const orderOf = (permId: number) => this.engine.book.byPermId(permId)?.order;
-    for (const position of derivePositions(this.engine.ledger.all(), (e) => orderOf(e.permId))) {
-      session.send(messages.position(position));
-    }
-    session.send(messages.positionEnd());
-  }
-
-  /** Today's executions of the requesting client id, each followed by its commission report. */
+  /** Today's executions of the requesting client id (of every client id for the master client), each with its commission report. */
   private sendExecutions(session: Session, filter: requests.ExecutionFilter): void {
+    const seesAll = session.clientId === this.masterClientId;
     for (const execution of this.engine.ledger.all()) {
-      if (execution.clientId !== session.clientId || !matchesFilter(execution, filter)) continue;
+      if ((!seesAll && execution.clientId !== session.clientId) || !matchesFilter(execution, filter)) continue;
       const order = this.engine.book.byPermId(execution.permId)?.order;
       if (!order) continue;
       session.send(messages.executionData(session.serverVersion, filter.reqId, execution, order));

@@ -59,9 +59,10 @@ function since(serverVersion: number, entries: ReadonlyArray<readonly [number, (
   return entries.flatMap(([minVersion, fields]) => (serverVersion >= minVersion ? fields() : []));
 }
 
+/** faGroup, faMethod, faPercentage, and faProfile until IB dropped it (both order messages read it per version). */
+const faFields = (serverVersion: number): Field[] => (serverVersion < MinServerVersion.FA_PROFILE_DESUPPORT ? ['', '', '', ''] : ['', '', '']);
+
 export function openOrder(serverVersion: number, order: SimOrder): Field[] {
-  const faFields = ['', '', '']; // faGroup, faMethod, faPercentage
-  if (serverVersion < MinServerVersion.FA_PROFILE_DESUPPORT) faFields.push(''); // faProfile
   const whatIfBefore = serverVersion >= MinServerVersion.WHAT_IF_EXT_FIELDS ? unsetDoubles(6) : [];
   return [
     int(Outgoing.OPEN_ORDER),
@@ -75,7 +76,7 @@ export function openOrder(serverVersion: number, order: SimOrder): Field[] {
     '0', // discretionaryAmt
     '', // goodAfterTime
     '', // sharesAllocation (deprecated)
-    ...faFields,
+    ...faFields(serverVersion),
     '', // modelCode
     '', // goodTillDate
     '', // rule80A
@@ -150,7 +151,7 @@ export function completedOrder(serverVersion: number, order: SimOrder, info: Com
     bool(false), // hidden
     '0', // discretionaryAmt
     '', // goodAfterTime
-    '', '', '', // faGroup, faMethod, faPercentage
+    ...faFields(serverVersion),
     '', // modelCode
     '', // goodTillDate
     '', // rule80A
