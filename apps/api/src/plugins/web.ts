@@ -16,7 +16,9 @@ export async function webPlugin(app: FastifyInstance, opts: { distDir: string })
   }
   await app.register(fastifyStatic, { root: opts.distDir, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !API_PREFIXES.some((p) => req.url.startsWith(p));
+    // Case-insensitive: /API/… is no page either, and answering it with the app would only confuse.
+    const url = req.url.toLowerCase();
+    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !API_PREFIXES.some((p) => url.startsWith(p));
     if (wantsPage) return reply.type('text/html').sendFile('index.html');
     return reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
   });

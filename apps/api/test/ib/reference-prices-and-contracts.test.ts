@@ -85,7 +85,7 @@ describe('contracts IB will accept', () => {
   ])('%s (exchange %p) is the front ES future on CME, shown with the alert', async (symbol, exchange) => {
     const fate = await fateOf(originalPayload({ symbol, exchange, price: 6000, alertId: `es-${symbol}-${exchange}` }));
     expect(fate.status).toBe('placed');
-    const [order] = await stack.waitFor(async () => atIb(fate.id).length && atIb(fate.id), 'order at IB');
+    const [order] = await stack.waitFor(async () => (atIb(fate.id).length ? atIb(fate.id) : null), 'order at IB');
     expect(order).toMatchObject({ symbol: 'ES', secType: 'FUT', exchange: 'CME' });
     expect(order.localSymbol).toMatch(/^ES[HMUZ]\d$/);
     const { body } = await stack.get(`/api/alerts/${fate.id}`);

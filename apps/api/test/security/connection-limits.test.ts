@@ -116,7 +116,7 @@ describe('/metrics without METRICS_TOKEN', () => {
     expect((await fetch(`${stack.url}/metrics`)).status).toBe(200);
     const relayed = await fetch(`${stack.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     expect(relayed.status).toBe(403);
-    expect((await relayed.json()).message).toMatch(/METRICS_TOKEN/);
+    expect(((await relayed.json()) as { message: string }).message).toMatch(/METRICS_TOKEN/);
     expect((await fetch(`${stack.url}/metrics`, { headers: { forwarded: 'for=203.0.113.9' } })).status).toBe(403);
   });
 

@@ -29,7 +29,7 @@ describe('state-changing requests from another origin', () => {
   ])('refuses %s with 403, and nothing is resent', async (_what, headers) => {
     const res = await resend(headers, '');
     expect(res.status).toBe(403);
-    expect((await res.json()).message).toMatch(/another site/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/another site/);
     expect(await resends()).toBe(0);
   });
 
@@ -40,7 +40,7 @@ describe('state-changing requests from another origin', () => {
   ])('refuses a same-origin change sent as %s with 415', async (_what, type) => {
     const res = await resend({ 'sec-fetch-site': 'same-origin', ...(type ? { 'content-type': type } : {}) }, type ? 'x' : undefined);
     expect(res.status).toBe(415);
-    expect((await res.json()).message).toMatch(/Content-Type: application\/json/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/Content-Type: application\/json/);
     expect(await resends()).toBe(0);
   });
 
