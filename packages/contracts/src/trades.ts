@@ -16,6 +16,7 @@ export const RecentTrade = Type.Object(
     cumQty: Decimal('Cumulative quantity of the order so far'),
     time: Timestamp('Execution time'),
     account: Type.String(),
+    strategy: Nullable(Type.String({ description: "The alert's strategy; null for a fill of an order placed outside Tradehook" })),
     commission: NullableDecimal('Commission, once IB reported it'),
     commissionCurrency: Nullable(Type.String()),
     realizedPnl: NullableDecimal('Realized P&L, once reported'),
@@ -44,6 +45,10 @@ export const ConsolidatedTrade = Type.Object(
     alertPrice: NullableDecimal('Price in the alert'),
     slippage: NullableDecimal('Per unit, against the alert price; positive = worse (paid more / sold for less)'),
     latencyMs: Nullable(Type.Number({ description: 'From the alert arriving to the last fill' })),
+    strategy: Nullable(Type.String({ description: "The alert's strategy; null for an order placed outside Tradehook" })),
+    commission: NullableDecimal('Commissions of all its executions IB has reported so far'),
+    commissionCurrency: Nullable(Type.String()),
+    realizedPnl: NullableDecimal('Realized P&L of its executions, once IB reported it (closing fills only)'),
   },
   { title: 'Consolidated trade' },
 );

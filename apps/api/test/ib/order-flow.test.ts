@@ -33,6 +33,8 @@ describe('alert → IB order → executions', () => {
     }, 'two executions with commissions');
     expect(recent.map((r: { quantity: string }) => Number(r.quantity)).reduce((a: number, b: number) => a + b, 0)).toBe(10);
     expect(recent.map((r: { cumQty: string }) => r.cumQty).sort()).toEqual(['10', '5']);
+    // Each execution names its alert's strategy (order → alert).
+    expect(recent.map((r: { strategy: string | null }) => r.strategy)).toEqual(['Strat Alpha', 'Strat Alpha']);
 
     const { body: consolidated } = await stack.get('/api/trades/consolidated');
     const row = consolidated.find((r: { permId: number }) => r.permId === filled.perm_id);
@@ -40,6 +42,13 @@ describe('alert → IB order → executions', () => {
     expect(row.avgPrice).toBe(filled.avg_fill_price);
     expect(Number(row.slippage)).toBeCloseTo(Number(row.avgPrice) - 190, 8);
     expect(row.latencyMs).toBeGreaterThanOrEqual(0);
+    // The order's strategy, and its commissions summed over both executions; an opening buy realizes nothing.
+    const commissions = recent.map((r: { commission: string }) => Number(r.commission)).reduce((a: number, b: number) => a + b, 0);
+    expect(row).toMatchObject({ strategy: 'Strat Alpha', commissionCurrency: recent[0].commissionCurrency });
+    expect(Number(row.commission)).toBeCloseTo(commissions, 8);
+    const realized = recent.map((r: { realizedPnl: string | null }) => r.realizedPnl).filter((p: string | null) => p !== null);
+    expect(row.realizedPnl === null ? [] : [Number(row.realizedPnl)])
+      .toEqual(realized.length ? [realized.reduce((sum: number, p: string) => sum + Number(p), 0)] : []);
 
     const [{ status }] = await stack.query('SELECT status FROM alerts WHERE id = $1', [body.id]);
     expect(status).toBe('placed');
