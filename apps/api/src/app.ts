@@ -22,6 +22,7 @@ import { adminActionRoutes } from './routes/admin/actions';
 import { unknownStrategyRoutes } from './routes/admin/unknown-strategies';
 import { adminResourceRoutes } from './routes/admin/resources';
 import { alertRoutes } from './routes/api/alerts';
+import { accountRoutes } from './routes/api/account';
 import { authRoutes } from './routes/auth';
 import { tradeRoutes } from './routes/api/trades';
 import { metricsRoutes } from './routes/metrics';
@@ -137,6 +138,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(metricsRoutes, { metrics: services.metrics, token: deps.config.metricsToken });
   app.register(alertRoutes, { alerts: deps.alerts, audit: services.audit });
   app.register(tradeRoutes, { trades: deps.trades });
+  app.register(accountRoutes, { store: services.accountStore, connected: () => services.session.isReady() });
   app.register(publicScope(webPlugin, { distDir: deps.config.webDistDir }));
   return app;
 }

@@ -17,6 +17,9 @@ import { Redactor } from './ingest/redact';
 import type { RejectedAlertPruner } from './alerts/rejected-pruner';
 import { IbSession } from './ib/ib-session';
 import { MarketData } from './ib/market-data';
+import { AccountMirror } from './ib/account-mirror';
+import { AccountStore } from './ib/account-store';
+import { combineFeeds } from './ib/feeds';
 import { TradehookMetrics } from './metrics/registry';
 import { ContractResolver } from './orders/contract-resolver';
 import { Dispatcher } from './orders/dispatcher';
@@ -43,6 +46,8 @@ export interface Services {
   trades: TradeQueries;
   status: StatusService;
   session: IbSession;
+  /** IB's positions and account values, mirrored into PostgreSQL. */
+  accountStore: AccountStore;
   ledger: OrderLedger;
   dispatcher: Dispatcher;
   contracts: ContractResolver;
@@ -89,13 +94,15 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const contracts = new ContractResolver(db);
   let dispatcher: Dispatcher | null = null;
   const marketData = new MarketData(log);
+  const accountStore = new AccountStore(db, bus, log);
+  const accountMirror = new AccountMirror(accountStore, (contract) => marketData.quote(contract), log);
   const session = new IbSession(
     { host: config.ib.host ?? '127.0.0.1', port: ibPort, clientId: config.ib.clientId, mode, maxMessagesPerSecond: config.ib.maxMessagesPerSecond,
       allowLive: config.ib.allowLive,
       heartbeat: { intervalMs: config.ib.heartbeatSeconds * 1000, timeoutMs: config.ib.heartbeatSeconds * 1000 } },
     {
       sink: ledger,
-      feed: marketData,
+      feed: combineFeeds(marketData, accountMirror),
       reconcile: (s) => reconcile(s, { db, ledger, mutex, log }),
       onChange: (connection) => {
         bus.publish('connection', connection.state, connection.reason ?? undefined);
@@ -139,7 +146,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   }, session, { pending: () => dispatcher!.pending(), killSwitch: () => settings.current().killSwitch });
 
   return {
-    db, bus, writer, intake, alerts: new AlertStore(db), trades: new TradeQueries(db), status, session, ledger,
+    db, bus, writer, intake, alerts: new AlertStore(db), trades: new TradeQueries(db), status, session, accountStore, ledger,
     dispatcher, contracts, simulator, settings, strategies,
     users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics, pruner,
     async start() {
@@ -148,6 +155,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
       await settings.start();
       await strategies.start();
       await pruner.start();
+      await accountStore.load();
       dispatcher!.start();
       session.start();
     },
@@ -159,6 +167,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
       dispatcher!.stop();
       await writer.drain();
       await session.stop();
+      await accountStore.stop();
       await ledger.idle();
       await simulator?.stop();
     },

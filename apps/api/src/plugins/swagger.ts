@@ -21,6 +21,7 @@ export const swaggerPlugin = fp(async (app: FastifyInstance, opts: { version: st
         { name: 'webhook', description: 'Where TradingView sends alerts' },
         { name: 'alerts', description: 'Every request received, and what became of it' },
         { name: 'trades', description: 'Executions and consolidated trades from IB' },
+        { name: 'positions', description: "Positions, account values and P&L: IB's, and each strategy's" },
         { name: 'status', description: 'Liveness, readiness, live events' },
       ],
     },

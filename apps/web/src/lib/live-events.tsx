@@ -14,6 +14,10 @@ const INVALIDATES: Record<EventType, ReadonlyArray<readonly string[]>> = {
   execution: [queryRoots.trades, queryRoots.alerts, queryRoots.status],
   connection: [queryRoots.status],
   settings: [queryRoots.status],
+  // IB's positions / account values and drift: no page reads them yet beyond the status.
+  position: [queryRoots.status],
+  drift: [queryRoots.status],
+  account: [queryRoots.status],
 };
 const EVENT_TYPES = Object.keys(INVALIDATES) as EventType[];
 
