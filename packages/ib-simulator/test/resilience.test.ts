@@ -53,7 +53,7 @@ describe('handshake', () => {
     await first.waitFor(EventName.currentTime);
   });
 
-  it.each([166, 176, 183, 192])('speaks server version %i to the same client without decode errors', async (serverVersion) => {
+  it.each([151, 166, 176, 183, 192])('speaks server version %i to the same client without decode errors', async (serverVersion) => {
     const sim = await env.simulator({ serverVersion, prices: { AAPL: 100 } });
     const client = env.client(sim.port);
     const orderId = await client.connect(1);

@@ -85,7 +85,8 @@ export const MinServerVersion = {
 } as const;
 
 /**
- * The range of server versions the simulator can speak. Below 166 ERR_MSG and EXECUTION_DATA change shape in
- * ways not worth modelling; above 193 @stoqey/ib 1.6.x refuses the connection.
+ * The range of server versions the simulator can speak. 151 is the highest older clients still in use offer (e.g.
+ * ib-tws-api); below it the order messages change in ways not modelled (every layout is checked against IB's decoder
+ * order from 151 up); above 193 @stoqey/ib 1.6.x refuses the connection.
  */
-export const SUPPORTED_SERVER_VERSIONS = { min: 166, max: 193 } as const;
+export const SUPPORTED_SERVER_VERSIONS = { min: 151, max: 193 } as const;

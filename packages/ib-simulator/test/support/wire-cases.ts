@@ -25,7 +25,7 @@ export const position: ValuedPosition = {
 };
 const figures = { dailyPnl: 24.5, unrealizedPnl: 12, realizedPnl: 12.5 };
 
-export const VERSIONS = [SUPPORTED_SERVER_VERSIONS.min, 170, 176, 177, 178, 183, 185, 189, 192, SUPPORTED_SERVER_VERSIONS.max];
+export const VERSIONS = [SUPPORTED_SERVER_VERSIONS.min, 158, 162, 166, 170, 176, 177, 178, 183, 185, 189, 192, SUPPORTED_SERVER_VERSIONS.max];
 
 /** [the events @stoqey/ib emits for it (joined by +), the fields] for every message, as written at `serverVersion`. */
 export function wireCases(serverVersion: number): Array<[string, Field[]]> {
