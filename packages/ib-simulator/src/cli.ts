@@ -8,7 +8,8 @@ import { IbSimulator } from './simulator';
 import type { SimulatorOptions } from './types';
 
 const USAGE = `usage: ib-simulator [--port 4002] [--host 127.0.0.1] [--seed N] [--fill-delay ms] [--partial-fills n]
-                    [--first-order-id n] [--account DU1234567] [--server-version 193] [--no-walk] [--quiet]
+                    [--first-order-id n] [--account DU1234567] [--accounts DU7654321,…] [--starting-cash 1000000]
+                    [--server-version 193] [--no-walk] [--quiet]
                     [--symbols AAPL,STK:MSFT,FUT:ES,EUR.USD] [--market-data live|delayed|none]`;
 
 /** Flags that take a numeric value, and the option each one sets. */
@@ -19,6 +20,7 @@ const NUMERIC_FLAGS: Record<string, keyof SimulatorOptions> = {
   '--partial-fills': 'partialFills',
   '--first-order-id': 'firstOrderId',
   '--server-version': 'serverVersion',
+  '--starting-cash': 'startingCash',
 };
 
 function parseArgs(argv: string[]): { options: SimulatorOptions; quiet: boolean } {
@@ -37,6 +39,7 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; quiet: boolean 
       options[NUMERIC_FLAGS[flag]] = number;
     } else if (flag === '--host') options.host = value();
     else if (flag === '--account') options.account = value();
+    else if (flag === '--accounts') options.accounts = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (flag === '--symbols') options.symbols = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (flag === '--market-data') options.marketData = value();
     else if (flag === '--no-walk') options.walk = false;
