@@ -39,6 +39,7 @@ export class AccountMirror implements SessionFeed {
   private readonly singleByReq = new Map<number, { account: string; conId: number }>();
   private readonly singleKeys = new Set<string>();
   private priceTimer: NodeJS.Timeout | null = null;
+  private refreshing = false;
 
   constructor(
     private readonly store: AccountStore,
@@ -133,6 +134,16 @@ export class AccountMirror implements SessionFeed {
    * Until IB's PnL for the position arrives, its value and unrealized P&L follow from the price.
    */
   private async refreshPrices(): Promise<void> {
+    if (this.refreshing) return; // a first tick can take longer than the interval
+    this.refreshing = true;
+    try {
+      await this.refreshHeld();
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private async refreshHeld(): Promise<void> {
     for (const p of this.store.held()) {
       const lookup = await this.quote(quoteContract(p)).catch(() => null);
       if (!lookup?.quote || !this.link) continue;

@@ -154,10 +154,23 @@ export class AccountStore {
   }
 
   private async write(): Promise<void> {
-    const positions = [...this.dirtyPositions].map((k) => this.positions.get(k)!);
-    const values = [...this.dirtyValues.values()];
+    const positionKeys = [...this.dirtyPositions];
+    const positions = positionKeys.map((k) => this.positions.get(k)!);
+    const values = [...this.dirtyValues.entries()];
     this.dirtyPositions.clear();
     this.dirtyValues.clear();
+    try {
+      await this.writeRows(positions, values.map(([, v]) => v));
+    } catch (error) {
+      // PostgreSQL away: keep what was not written (newer reports win) and try again later.
+      for (const k of positionKeys) this.dirtyPositions.add(k);
+      for (const [k, v] of values) if (!this.dirtyValues.has(k)) this.dirtyValues.set(k, v);
+      setTimeout(() => this.scheduleFlush(), 1_000).unref();
+      throw error;
+    }
+  }
+
+  private async writeRows(positions: PositionRecord[], values: ValueRecord[]): Promise<void> {
     if (positions.length) {
       await this.db.query(`INSERT INTO ib_positions (${POSITION_COLUMNS})
         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(account text, con_id bigint, symbol text, local_symbol text, sec_type text,
