@@ -88,10 +88,10 @@ export class AccountService {
 
   /** A fill changed a position: its reqPositions subscribers hear it now, the values at the next refresh. */
   filled(account: string, conId: number): void {
-    const changed = this.book.positions().find((p) => p.account === account && p.order.conId === conId);
-    if (changed && !this.options.paused()) {
-      for (const [session, state] of this.sessions) if (state.positions) session.send(positionMessage(changed));
-    }
+    const subscribers = [...this.sessions].filter(([, state]) => state.positions).map(([session]) => session);
+    // Positions are derived from every execution: only when someone listens (a burst of fills stays cheap).
+    const changed = subscribers.length ? this.book.positions().find((p) => p.account === account && p.order.conId === conId) : undefined;
+    if (changed && !this.options.paused()) for (const session of subscribers) session.send(positionMessage(changed));
     this.scheduleRefresh();
   }
 
