@@ -25,6 +25,9 @@ import { alertRoutes } from './routes/api/alerts';
 import { accountRoutes } from './routes/api/account';
 import { authRoutes } from './routes/auth';
 import { tradeRoutes } from './routes/api/trades';
+import { strategyPositionRoutes } from './routes/api/strategy-positions';
+import { positionActionRoutes } from './routes/admin/position-actions';
+import { PositionActions } from './positions/position-actions';
 import { metricsRoutes } from './routes/metrics';
 import { statusRoutes } from './routes/status';
 import { webhookRoutes } from './routes/webhook';
@@ -138,6 +141,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(metricsRoutes, { metrics: services.metrics, token: deps.config.metricsToken });
   app.register(alertRoutes, { alerts: deps.alerts, audit: services.audit });
   app.register(tradeRoutes, { trades: deps.trades });
+  app.register(strategyPositionRoutes, { db: services.db, account: () => services.session.connection().account });
+  app.register(positionActionRoutes, { actions: new PositionActions(services.db, services.writer, services.audit) });
   app.register(accountRoutes, { store: services.accountStore, connected: () => services.session.isReady() });
   app.register(publicScope(webPlugin, { distDir: deps.config.webDistDir }));
   return app;

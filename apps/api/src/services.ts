@@ -33,6 +33,9 @@ import { riskCheck } from './orders/risk';
 import { addressAllowed } from './settings/ip-allowlist';
 import { SettingsStore } from './settings/settings-store';
 import { DatabaseClock } from './db/database-clock';
+import { DriftMonitor } from './positions/drift-monitor';
+import { PositionBook } from './positions/position-book';
+import { PositionSignals } from './positions/position-signals';
 import { StrategyStore } from './strategies/strategy-store';
 import { StatusService } from './status/status-service';
 import { TradeQueries } from './trades/trade-queries';
@@ -59,6 +62,8 @@ export interface Services {
   metrics: TradehookMetrics;
   /** Deletes old rejected and duplicate alerts on a schedule. */
   pruner: RejectedAlertPruner;
+  /** Strategy positions against IB's: drifting contracts. */
+  drift: DriftMonitor;
   /** The in-process IB Gateway stand-in, when no IB_HOST is configured. */
   simulator: IbSimulator | null;
   start(): Promise<void>;
@@ -111,13 +116,16 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     },
     log,
   );
-  const metrics = new TradehookMetrics({ db, ibConnection: () => session.connection(), dispatchQueueDepth: () => dispatcher?.pending() ?? 0 });
+  const drift = new DriftMonitor(db, bus, log);
+  const metrics = new TradehookMetrics({ db, ibConnection: () => session.connection(), dispatchQueueDepth: () => dispatcher?.pending() ?? 0,
+    driftingContracts: () => drift.count() });
   // The reference price is IB's (market data, else the last fill): never the alert's, not even in the demo.
   dispatcher = new Dispatcher(db, session, contracts, riskCheck(() => settings.current(), strategies,
     referencePrices((contract) => marketData.quote(contract), (contract) => lastFills.get(contract.secType, contract.symbol))),
     mutex, bus, log, {
       maxAgeMs: () => settings.current().orderMaxAgeSeconds * 1000,
       onOrderWritten: (alert) => metrics.observeOrderWritten(alert),
+      signals: new PositionSignals(new PositionBook(db, session), (name) => strategies.get(name)?.positionMode ?? 'orders'),
     });
 
   const databaseClock = new DatabaseClock(db, log);
@@ -148,12 +156,13 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   return {
     db, bus, writer, intake, alerts: new AlertStore(db), trades: new TradeQueries(db), status, session, accountStore, ledger,
     dispatcher, contracts, simulator, settings, strategies,
-    users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics, pruner,
+    users: new UserStore(db), sessions: new SessionStore(db), audit: new AuditLog(db), metrics, pruner, drift,
     async start() {
       await databaseClock.start();
       await lastFills.load();
       await settings.start();
       await strategies.start();
+      await drift.start();
       await pruner.start();
       await accountStore.load();
       dispatcher!.start();
@@ -164,6 +173,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
       databaseClock.stop();
       settings.stop();
       strategies.stop();
+      await drift.stop();
       dispatcher!.stop();
       await writer.drain();
       await session.stop();
@@ -178,7 +188,7 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
 function pendingAlertOf(id: number, r: AlertRecord, arrivedAt: number): PendingAlert {
   return {
     id, receivedAt: new Date(Math.floor(arrivedAt)), receivedAtMs: arrivedAt, strategy: r.strategy!, symbol: r.symbol!, exchange: r.exchange,
-    price: r.price!, direction: r.direction as 'BUY' | 'SELL', quantity: r.quantity, orderType: r.order_type,
-    limitPrice: r.limit_price, stopPrice: r.stop_price, tif: r.tif, secType: r.sec_type, currency: r.currency,
+    price: r.price!, direction: r.direction as PendingAlert['direction'], quantity: r.quantity, orderType: r.order_type,
+    limitPrice: r.limit_price, stopPrice: r.stop_price, tif: r.tif, secType: r.sec_type, currency: r.currency, signal: r.signal ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Decimal, Id, Nullable, NullableDecimal, Timestamp } from './common';
+import { PositionMode } from './positions';
 
 /**
  * The admin console's resources under /api/admin/<resource>, in the format ra-data-simple-rest expects:
@@ -47,6 +48,7 @@ export const Strategy = Type.Object(
     tradingWindowEnd: Nullable(TimeOfDay),
     timeZone: Type.String({ description: 'IANA time zone of the trading window, e.g. America/New_York' }),
     defaultOrderType: Nullable(Type.String()),
+    positionMode: PositionMode,
     createdAt: Timestamp('Created'),
     updatedAt: Timestamp('Last change'),
   },
@@ -65,6 +67,7 @@ export const StrategyInput = Type.Object({
   tradingWindowEnd: Type.Optional(Nullable(TimeOfDay)),
   timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   defaultOrderType: Type.Optional(Nullable(Type.Union(['MKT', 'LMT', 'STP', 'STP LMT'].map((t) => Type.Literal(t))))),
+  positionMode: Type.Optional(PositionMode),
   /** true: generate a new secret; a string: use it (16+ characters). Answered once, in this response only. */
   rotateSecret: Type.Optional(Type.Union([Type.Boolean(), Type.String({ minLength: 16, maxLength: 200 })])),
 });

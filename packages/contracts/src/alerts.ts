@@ -2,12 +2,13 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Decimal, Id, Nullable, NullableDecimal, Page, Pagination, Timestamp } from './common';
 import { OrderStatus } from './orders';
 
-export const ALERT_STATUSES = ['accepted', 'placed', 'refused', 'expired', 'failed', 'rejected', 'duplicate'] as const;
+export const ALERT_STATUSES = ['accepted', 'placed', 'done', 'refused', 'expired', 'failed', 'rejected', 'duplicate'] as const;
 export const AlertStatus = Type.Union(
   ALERT_STATUSES.map((s) => Type.Literal(s)),
   {
     description:
-      'accepted: durable, waiting for dispatch · placed: an order went to IB · refused: a risk rule said no · ' +
+      'accepted: durable, waiting for dispatch · placed: an order went to IB · ' +
+      'done: no order was needed (the strategy already held the target, or the alert only cancelled orders; the reason says which) · refused: a risk rule said no · ' +
       'expired: IB was unreachable past ORDER_MAX_AGE · failed: IB rejected the order · ' +
       'rejected: the request itself was invalid or unauthenticated · duplicate: a repeat of an earlier alert',
   },

@@ -100,3 +100,34 @@ export const PositionMode = Type.Union(POSITION_MODES.map((m) => Type.Literal(m)
   description: 'orders: trade what the alert says; target: trade the difference to the position the alert states',
 });
 export type PositionMode = Static<typeof PositionMode>;
+
+/**
+ * Admin position actions. `expected` is the figure the admin's screen showed (the strategy's quantity, IB's
+ * quantity, or the drift's difference): a different figure now answers 409, so a stale screen cannot act on
+ * something else. Without it the request must say `confirm: true`.
+ */
+const Confirmation = {
+  expected: Type.Optional(Decimal('The figure the screen showed; refused (409) when it is no longer so')),
+  confirm: Type.Optional(Type.Boolean({ description: 'true: act on whatever the position is now' })),
+};
+export const FlattenStrategyRequest = Type.Object(
+  { strategy: Type.String({ minLength: 1 }), account: Type.String(), conId: Type.Integer(), ...Confirmation },
+  { title: "Flatten one strategy's position" },
+);
+export type FlattenStrategyRequest = Static<typeof FlattenStrategyRequest>;
+export const ContractActionRequest = Type.Object(
+  { account: Type.String(), conId: Type.Integer(), ...Confirmation },
+  { title: 'Flatten or sync a contract at IB' },
+);
+export type ContractActionRequest = Static<typeof ContractActionRequest>;
+export const FlattenAllRequest = Type.Object({ confirm: Type.Literal(true) }, { title: 'Flatten everything' });
+export type FlattenAllRequest = Static<typeof FlattenAllRequest>;
+/** Each action is one or more internal alerts, each with its own fate like any alert (GET /api/alerts/:id). */
+export const PositionActionReply = Type.Object({
+  alerts: Type.Array(Type.Object({
+    id: Type.Integer(),
+    strategy: Type.String(),
+    direction: Type.String({ description: 'EXIT for a strategy, BUY/SELL decided at dispatch for a sync' }),
+  })),
+});
+export type PositionActionReply = Static<typeof PositionActionReply>;

@@ -13,6 +13,13 @@ export const TIME_IN_FORCE = ['DAY', 'GTC', 'IOC', 'FOK', 'OPG'] as const;
 export const SEC_TYPES = ['STK', 'FUT', 'CASH', 'CFD', 'CRYPTO'] as const;
 export const SECRET_FIELDS = ['secmgs', 'secret', 'passphrase'] as const;
 
+/** What an alert may ask for; the position-aware words trade against the strategy's own position. */
+export const DIRECTIONS = ['BUY', 'SELL', 'EXIT', 'REVERSE', 'CANCEL'] as const;
+export type AlertDirection = (typeof DIRECTIONS)[number];
+/** Other words TradingView users write for EXIT. */
+export const DIRECTION_ALIASES: Record<string, AlertDirection> = { CLOSE: 'EXIT', FLAT: 'EXIT' };
+export const MARKET_POSITIONS = ['long', 'flat', 'short'] as const;
+
 export const WebhookPayload = Type.Object(
   {
     stratName: Type.String({ minLength: 1, maxLength: 100, description: 'Strategy name', examples: ['Strat Alpha'] }),
@@ -23,8 +30,9 @@ export const WebhookPayload = Type.Object(
     symbol: Type.String({ minLength: 1, maxLength: 50, pattern: '^\\S+$', description: 'Ticker ({{ticker}})' }),
     price: NumberLike('Price at the alert ({{close}}); kept exactly as sent', 15000.5),
     direction: Type.String({
-      pattern: caseInsensitive(['BUY', 'SELL']),
-      description: 'BUY or SELL, any case ({{strategy.order.action}})',
+      pattern: caseInsensitive([...DIRECTIONS, ...Object.keys(DIRECTION_ALIASES)]),
+      description: 'BUY or SELL ({{strategy.order.action}}); EXIT (or CLOSE, FLAT): close this strategy\'s position in the contract; ' +
+        'REVERSE: long n → short n or back, in one order; CANCEL: cancel this strategy\'s working orders in the contract. Any case.',
       examples: ['BUY'],
     }),
     quantity: Type.Optional(NumberLike('Order quantity; default: the strategy default, else 1', 1)),
@@ -36,6 +44,16 @@ export const WebhookPayload = Type.Object(
     tif: Type.Optional(Type.String({ pattern: caseInsensitive([...TIME_IN_FORCE]), description: 'Time in force, default DAY' })),
     secType: Type.Optional(Type.String({ pattern: caseInsensitive([...SEC_TYPES]), description: 'Security type override' })),
     currency: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$', description: 'Currency override, e.g. USD' })),
+    marketPosition: Type.Optional(Type.String({ pattern: caseInsensitive([...MARKET_POSITIONS]),
+      description: 'Where the strategy stands after this order: long, flat or short ({{strategy.market_position}})' })),
+    marketPositionSize: Type.Optional(NumberLike('Its size, absolute ({{strategy.market_position_size}})', 2)),
+    prevMarketPosition: Type.Optional(Type.String({ pattern: caseInsensitive([...MARKET_POSITIONS]),
+      description: 'Where it stood before ({{strategy.prev_market_position}})' })),
+    prevMarketPositionSize: Type.Optional(NumberLike('Its size before, absolute ({{strategy.prev_market_position_size}})', 0)),
+    positionSize: Type.Optional(Type.Union([Type.Number(), Type.String({ pattern: numericString })], {
+      description: 'Signed position after this order ({{strategy.position_size}}); wins over marketPosition', examples: [-2] })),
+    timenow: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?\\s*$',
+      description: 'When the alert fired ({{timenow}}); in target mode an alert older than one already applied is not traded' })),
     alertId: Type.Optional(
       Type.String({ minLength: 1, maxLength: 200, description: 'Your idempotency key: a repeat is answered "duplicate"' }),
     ),

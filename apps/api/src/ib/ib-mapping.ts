@@ -51,6 +51,8 @@ export function toExecutionReport(contract: Contract, e: Execution): ExecutionRe
     executedAt: parseIbTime(e.time),
     account: e.acctNumber ?? '',
     orderRef: e.orderRef || null,
+    conId: contract.conId || null,
+    localSymbol: contract.localSymbol || null,
   };
 }
 

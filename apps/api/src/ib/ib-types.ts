@@ -29,6 +29,9 @@ export interface ExecutionReport {
   executedAt: Date;
   account: string;
   orderRef: string | null;
+  /** IB's contract id and local symbol (ESZ6), from the execution's contract. */
+  conId: number | null;
+  localSymbol: string | null;
 }
 
 export interface CommissionReport {

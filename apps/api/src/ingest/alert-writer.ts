@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AlertSignal } from '../positions/signal';
 import { preciseNow } from './time';
 
 /** One row for ingest_alerts(): the columns of `alerts` as the database function reads them. */
@@ -24,6 +25,8 @@ export interface AlertRecord {
   raw_body_truncated?: boolean;
   body_hash: string | null;
   idempotency_key: string | null;
+  /** Position-aware fields or an admin action (alerts.signal); absent: none. */
+  signal?: AlertSignal | null;
   status: 'accepted' | 'rejected';
   reason: string | null;
   http_status: number;

@@ -1,5 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { strategyNameProblem, WebhookPayload, type FieldProblem } from '@tradehook/contracts';
+import { DIRECTION_ALIASES, strategyNameProblem, WebhookPayload, type AlertDirection, type FieldProblem } from '@tradehook/contracts';
+import type { AlertSignal } from '../positions/signal';
+import { signalOf } from '../positions/signal-fields';
 import { toDecimal, type DecimalLimits } from './decimal';
 
 /** An alert as the rest of Tradehook sees it: upper-cased words, exact decimals as strings. */
@@ -9,7 +11,7 @@ export interface NormalizedAlert {
   exchange: string | null;
   symbol: string;
   price: string;
-  direction: 'BUY' | 'SELL';
+  direction: AlertDirection;
   quantity: string | null;
   orderType: string | null;
   limitPrice: string | null;
@@ -18,6 +20,8 @@ export interface NormalizedAlert {
   secType: string | null;
   currency: string | null;
   externalId: string | null;
+  /** The position-aware fields, when the alert has any. */
+  signal: AlertSignal | null;
 }
 
 export type ValidationResult = { ok: true; alert: NormalizedAlert } | { ok: false; problems: FieldProblem[] };
@@ -31,7 +35,10 @@ const QUANTITY: DecimalLimits = { maxAbs: 1e9, maxDecimals: 8, positive: true };
 
 /** Plain-words problems for the patterns in the contract. */
 const PATTERN_PROBLEMS: Record<string, string> = {
-  direction: 'must be BUY or SELL',
+  direction: 'must be BUY, SELL, EXIT (or CLOSE, FLAT), REVERSE or CANCEL',
+  marketPosition: 'must be long, flat or short',
+  prevMarketPosition: 'must be long, flat or short',
+  timenow: 'must be a time such as 2026-11-26T14:30:05Z ({{timenow}})',
   orderType: 'must be MKT, LMT, STP or STP LMT',
   tif: 'must be DAY, GTC, IOC, FOK or OPG',
   secType: 'must be STK, FUT, CASH, CFD or CRYPTO',
@@ -109,9 +116,11 @@ export function validatePayload(body: unknown): ValidationResult {
   if (orderType === 'STP LMT' && raw.limitPrice === undefined) {
     add('limitPrice', 'is required for STP LMT orders (the limit the order takes once the stop triggers)');
   }
+  const signal = signalOf(raw, faulted, add);
   if (problems.length) return { ok: false, problems };
 
   const p = body as WebhookPayload;
+  const direction = p.direction.toUpperCase();
   return {
     ok: true,
     alert: {
@@ -120,7 +129,7 @@ export function validatePayload(body: unknown): ValidationResult {
       exchange: p.exchange?.trim().toUpperCase() || null,
       symbol: p.symbol.trim().toUpperCase(),
       price: price ?? '0',
-      direction: p.direction.toUpperCase() as 'BUY' | 'SELL',
+      direction: DIRECTION_ALIASES[direction] ?? (direction as AlertDirection),
       quantity,
       orderType,
       limitPrice,
@@ -129,6 +138,7 @@ export function validatePayload(body: unknown): ValidationResult {
       secType: p.secType?.toUpperCase() ?? null,
       currency: p.currency?.toUpperCase() ?? null,
       externalId: p.alertId ?? null,
+      signal,
     },
   };
 }

@@ -84,6 +84,7 @@ export class WebhookIntake {
       body_hash: createHash('sha256').update(redacted).digest('hex'),
       // Keyed as strategies are found (strategyKey: Unicode form, spacing and case ignored); redacted, as it is stored.
       idempotency_key: columns.external_id ? JSON.stringify([strategyKey(validation.alert.strategy), columns.external_id]) : null,
+      signal: validation.alert.signal,
       status: 'accepted',
       reason: null,
       http_status: 200,

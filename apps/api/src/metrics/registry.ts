@@ -12,6 +12,8 @@ export interface MetricsSources {
   ibConnection: () => IbConnection;
   /** Accepted alerts waiting in the dispatcher's memory queue. */
   dispatchQueueDepth: () => number;
+  /** Contracts whose IB position differs from the strategies' sum beyond working orders (DriftMonitor). */
+  driftingContracts?: () => number;
 }
 
 /**
@@ -62,6 +64,14 @@ export class TradehookMetrics {
       registers,
       collect() {
         this.set(sources.dispatchQueueDepth());
+      },
+    });
+    new Gauge({
+      name: 'tradehook_drifting_contracts',
+      help: "Contracts whose position at IB differs from the sum of the strategies' positions beyond working orders",
+      registers,
+      collect() {
+        this.set(sources.driftingContracts?.() ?? 0);
       },
     });
   }

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { sqlRows } from '../db/sql';
 import type { EventBus } from '../events/bus';
 import type { IbSession } from '../ib/ib-session';
+import type { PositionSignals } from '../positions/position-signals';
 import type { ContractSpec } from '../ib/ib-types';
 import type { ContractResolver } from './contract-resolver';
 import { buildOrder, orderProblem } from './order-builder';
@@ -19,6 +20,8 @@ export interface DispatcherOptions {
   memoryQueueLimit?: number;
   /** Called as an alert's placeOrder is written to the socket (the wire-latency metric). */
   onOrderWritten?: (alert: PendingAlert) => void;
+  /** Position-aware alerts (EXIT, REVERSE, CANCEL, target mode, admin syncs); without it every alert trades as it says. */
+  signals?: PositionSignals;
 }
 
 /**
@@ -114,16 +117,21 @@ export class Dispatcher {
     }
     const ageMs = Date.now() - alert.receivedAt.getTime();
     if (ageMs > this.options.maxAgeMs()) return this.expire(alert.id, ageMs);
-    const resolution = await this.contracts.resolve(alert);
+    // An admin sync names the exact contract IB holds; everything else is resolved from its ticker.
+    const resolution = alert.signal?.contract ? { ok: true as const, contract: alert.signal.contract } : await this.contracts.resolve(alert);
     if (!resolution.ok) return this.refuse(alert.id, resolution.reason);
     const { contract } = resolution;
-    const verdict = await this.risk(alert, contract);
+    const step = this.options.signals ? await this.options.signals.step(alert, contract) : { kind: 'trade' as const, alert };
+    if (step.kind === 'conclude') return this.conclude(alert.id, step.status, step.reason, contract);
+    const planned = step.alert;
+    const verdict = await this.risk(planned, contract);
     if (!verdict.ok) return this.refuse(alert.id, verdict.reason, contract);
-    const order = buildOrder(alert, verdict.defaults);
+    const order = buildOrder(planned, verdict.defaults);
     const problem = orderProblem(order, contract);
     if (problem) return this.refuse(alert.id, problem, contract);
     const row = await insertOrderForAlert(this.db, alert.id, this.session.allocateOrderId(), this.session.clientId, contract, order);
     if (!row) return; // already handled elsewhere (a sweep and the memory queue can both hold it)
+    await this.options.signals?.placed(planned, contract);
     this.bus.publish('alert', alert.id, 'placed');
     this.bus.publish('order', row.id, 'submitting');
     const sent = await sendOrder(this.db, this.session, generation, row, contract, order, () => this.options.onOrderWritten?.(alert));
@@ -140,13 +148,18 @@ export class Dispatcher {
   }
 
   /** The contract, when the ticker resolved, is kept so the trader sees what the alert would have traded. */
-  private async refuse(alertId: number, reason: string, contract: ContractSpec | null = null): Promise<void> {
+  private refuse(alertId: number, reason: string, contract: ContractSpec | null = null): Promise<void> {
+    return this.conclude(alertId, 'refused', reason, contract);
+  }
+
+  /** The alert's fate without an order: refused, or done (a position-aware alert that needed none). */
+  private async conclude(alertId: number, status: 'refused' | 'done', reason: string, contract: ContractSpec | null): Promise<void> {
     const rows = await sqlRows(this.db, 
-      `UPDATE alerts SET status = 'refused', reason = $2, contract = $3::jsonb, updated_at = now()
+      `UPDATE alerts SET status = $4, reason = $2, contract = $3::jsonb, updated_at = now()
        WHERE id = $1 AND status = 'accepted' RETURNING id`,
-      [alertId, reason, contract && JSON.stringify(contract)],
+      [alertId, reason, contract && JSON.stringify(contract), status],
     );
-    if (rows.length) this.bus.publish('alert', alertId, 'refused');
+    if (rows.length) this.bus.publish('alert', alertId, status);
   }
 
   /** Alerts that waited too long — IB down, or a backlog — get their fate recorded even while nothing is placed. */

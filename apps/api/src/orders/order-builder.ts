@@ -16,7 +16,7 @@ export function buildOrder(alert: PendingAlert, defaults: StrategyDefaults = { q
   const orderType = alert.orderType ?? defaults.orderType ?? 'MKT';
   const needsLimit = orderType === 'LMT' || orderType === 'STP LMT';
   return {
-    side: alert.direction,
+    side: alert.direction as OrderSpec['side'], // EXIT/REVERSE/CANCEL are planned into BUY/SELL first (orderProblem checks)
     quantity: alert.quantity ?? defaults.quantity ?? '1',
     orderType,
     limitPrice: needsLimit ? alert.limitPrice ?? alert.price : null,
@@ -28,6 +28,7 @@ export function buildOrder(alert: PendingAlert, defaults: StrategyDefaults = { q
 
 /** An order IB would reject, or that would not do what the trader meant, named before anything is sent. */
 export function orderProblem(order: OrderSpec, contract: ContractSpec): string | null {
+  if (order.side !== 'BUY' && order.side !== 'SELL') return `Refused: ${String(order.side)} was not turned into BUY or SELL`;
   const quantity = Number(order.quantity);
   if (!(quantity > 0)) return `Refused: the quantity must be greater than 0 (it is ${order.quantity})`;
   if (order.orderType.startsWith('STP') && order.stopPrice === null) {

@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import { sqlRows } from '../db/sql';
 import type { EventBus } from '../events/bus';
 import type { CommissionReport, ExecutionReport, IbEventSink, OrderError, OrderReport } from '../ib/ib-types';
-import { recordCommission, recordExecution } from '../trades/execution-store';
+import { positionEventId } from '../positions/contract-key';
+import { applyCommissionToPositions, applyExecutionToPositions } from '../positions/position-writer';
+import { recordExecution } from '../trades/execution-store';
 import { isFatalOrderError, orderStatusFromIb } from './ib-status';
 
 const MATCH_ORDER = `((client_id = $1 AND ib_order_id = $2) OR ($3::text IS NOT NULL AND order_ref = $3)
@@ -37,17 +39,23 @@ export class OrderLedger implements IbEventSink {
   execution(e: ExecutionReport): void {
     this.onFill(e);
     this.enqueue(async () => {
-      const result = await this.db.transaction((tx) => recordExecution(tx, e, this.clientId));
+      // The strategy position moves in the execution's own transaction: never one without the other.
+      const result = await this.db.transaction(async (tx) => {
+        const recorded = await recordExecution(tx, e, this.clientId);
+        return { ...recorded, moved: await applyExecutionToPositions(tx, e, recorded) };
+      });
       if (!result.changed) return;
       this.bus.publish('execution', e.execId);
       if (result.orderId !== null) this.bus.publish('order', result.orderId);
+      if (result.moved) this.bus.publish('position', positionEventId(result.moved.account, result.moved.conId));
     });
   }
 
   commission(c: CommissionReport): void {
     this.enqueue(async () => {
-      await this.db.transaction((tx) => recordCommission(tx, c));
+      const moved = await this.db.transaction((tx) => applyCommissionToPositions(tx, c));
       this.bus.publish('execution', c.execId, 'commission');
+      if (moved) this.bus.publish('position', positionEventId(moved.account, moved.conId));
     });
   }
 

@@ -1,3 +1,6 @@
+import type { AlertDirection } from '@tradehook/contracts';
+import type { AlertSignal } from '../positions/signal';
+
 /** An accepted alert waiting for its order: what the dispatcher needs, from memory or from the database. */
 export interface PendingAlert {
   id: number;
@@ -8,7 +11,8 @@ export interface PendingAlert {
   symbol: string;
   exchange: string | null;
   price: string;
-  direction: 'BUY' | 'SELL';
+  /** BUY/SELL, or a word the dispatcher turns into one (EXIT, REVERSE, CANCEL; SYNC for an admin sync). */
+  direction: AlertDirection | 'SYNC';
   quantity: string | null;
   orderType: string | null;
   limitPrice: string | null;
@@ -16,11 +20,13 @@ export interface PendingAlert {
   tif: string | null;
   secType: string | null;
   currency: string | null;
+  /** Position-aware fields or an admin action. */
+  signal?: AlertSignal | null;
 }
 
 export const PENDING_ALERT_COLUMNS = `id, received_at, strategy, symbol, exchange, price::text AS price, direction,
   quantity::text AS quantity, order_type, limit_price::text AS limit_price, stop_price::text AS stop_price, tif,
-  sec_type, currency`;
+  sec_type, currency, signal`;
 
 export function pendingAlertFromRow(r: Record<string, unknown>): PendingAlert {
   return {
@@ -30,7 +36,7 @@ export function pendingAlertFromRow(r: Record<string, unknown>): PendingAlert {
     symbol: r.symbol as string,
     exchange: r.exchange as string | null,
     price: r.price as string,
-    direction: r.direction as 'BUY' | 'SELL',
+    direction: r.direction as AlertDirection,
     quantity: r.quantity as string | null,
     orderType: r.order_type as string | null,
     limitPrice: r.limit_price as string | null,
@@ -38,5 +44,6 @@ export function pendingAlertFromRow(r: Record<string, unknown>): PendingAlert {
     tif: r.tif as string | null,
     secType: r.sec_type as string | null,
     currency: r.currency as string | null,
+    signal: (r.signal as AlertSignal | null) ?? null,
   };
 }

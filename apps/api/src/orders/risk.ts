@@ -93,7 +93,9 @@ export function riskCheck(settings: () => Settings, strategies: Pick<StrategySto
   return async (alert, contract) => {
     const reference = await referencePrice(contract);
     const current = settings();
-    const verdict = evaluateRisk(alert, withUnknownPolicyResolved(current, strategies.size), strategies.get(alert.strategy),
+    // An admin action (flatten, sync) is an admin's decision, not an unknown sender: every other rule still applies.
+    const policy = alert.signal?.action ? { ...current, unknownStrategyPolicy: 'allow' as const } : withUnknownPolicyResolved(current, strategies.size);
+    const verdict = evaluateRisk(alert, policy, strategies.get(alert.strategy),
       { contract, reference });
     // Last: every other rule names a limit the trader set; this one says the alert's price itself is not believable.
     const offBand = verdict.ok ? priceBandProblem(alert, current.priceBandPercent, reference) : null;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { strategyKey } from '@tradehook/contracts';
+import { strategyKey, type PositionMode } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import { PeriodicRefresh } from '../common/periodic-refresh';
 
@@ -16,6 +16,7 @@ export interface StrategyRules {
   tradingWindowEnd: string | null;
   timeZone: string;
   defaultOrderType: string | null;
+  positionMode: PositionMode;
 }
 
 /**
@@ -28,7 +29,7 @@ export const generateStrategySecret = (): string => randomBytes(24).toString('ba
 export const STRATEGY_RULE_COLUMNS = `id, name, enabled, secret_hash AS "secretHash", default_quantity::text AS "defaultQuantity",
   max_quantity::text AS "maxQuantity", max_notional::text AS "maxNotional", allowed_symbols AS "allowedSymbols",
   trading_window_start AS "tradingWindowStart", trading_window_end AS "tradingWindowEnd", time_zone AS "timeZone",
-  default_order_type AS "defaultOrderType"`;
+  default_order_type AS "defaultOrderType", position_mode AS "positionMode"`;
 
 /** Every strategy's rules by name, cached for the webhook and the dispatcher; reloaded on change. */
 export class StrategyStore {

@@ -5,6 +5,8 @@ export interface RecordedExecution {
   /** False when IB replayed an execution we already had (reqExecutions after a reconnect). */
   changed: boolean;
   orderId: number | null;
+  /** A correction (….01 → ….02) replaced an execution already recorded. */
+  corrected?: boolean;
 }
 
 /** execId up to its last period: a correction (….01 → ….02) shares it with the execution it replaces. */
@@ -20,16 +22,17 @@ export function execKeyOf(execId: string): string {
 export async function recordExecution(tx: EntityManager, e: ExecutionReport, clientId: number): Promise<RecordedExecution> {
   const rows: Array<{ id: number; order_id: number | null; inserted: boolean }> = await tx.query(
     `INSERT INTO executions (exec_id, exec_key, order_id, ib_order_id, client_id, perm_id, symbol, sec_type, exchange,
-       currency, side, shares, price, cum_qty, avg_price, executed_at, account, order_ref)
+       currency, side, shares, price, cum_qty, avg_price, executed_at, account, order_ref, con_id, local_symbol)
      VALUES ($1, $2, (SELECT id FROM orders WHERE (client_id = $4 AND ib_order_id = $3) OR order_ref = $17 OR perm_id = $5
                       ORDER BY (order_ref = $17) DESC NULLS LAST LIMIT 1),
-       $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
      ON CONFLICT (exec_key) DO UPDATE SET exec_id = excluded.exec_id, shares = excluded.shares, price = excluded.price,
-       cum_qty = excluded.cum_qty, avg_price = excluded.avg_price, executed_at = excluded.executed_at
+       cum_qty = excluded.cum_qty, avg_price = excluded.avg_price, executed_at = excluded.executed_at,
+       con_id = coalesce(excluded.con_id, executions.con_id), local_symbol = coalesce(excluded.local_symbol, executions.local_symbol)
      WHERE (length(excluded.exec_id), excluded.exec_id) > (length(executions.exec_id), executions.exec_id)
      RETURNING id, order_id, (xmax = 0) AS inserted`,
     [e.execId, execKeyOf(e.execId), e.ibOrderId, e.clientId || clientId, e.permId, e.symbol, e.secType, e.exchange,
-      e.currency, e.side, e.shares, e.price, e.cumQty, e.avgPrice, e.executedAt, e.account, e.orderRef],
+      e.currency, e.side, e.shares, e.price, e.cumQty, e.avgPrice, e.executedAt, e.account, e.orderRef, e.conId, e.localSymbol],
   );
   if (rows.length === 0) return { changed: false, orderId: null };
   const { id, order_id: orderId, inserted } = rows[0];
@@ -60,7 +63,7 @@ export async function recordExecution(tx: EntityManager, e: ExecutionReport, cli
       [orderId, e.permId, e.cumQty, e.avgPrice],
     );
   }
-  return { changed: true, orderId };
+  return { changed: true, orderId, corrected: !inserted };
 }
 
 /** Commission reports arrive after their execution, not necessarily at once: kept by execId and joined on read. */

@@ -8,7 +8,7 @@ import type { StrategyRules } from '../../src/strategies/strategy-store';
 const settings = { killSwitch: false, unknownStrategyPolicy: 'allow', ...GLOBAL_LIMIT_DEFAULTS } as Settings;
 const strategy = (rules: Partial<StrategyRules>): StrategyRules => ({
   id: 1, name: 'S', enabled: true, secretHash: null, defaultQuantity: null, maxQuantity: null, maxNotional: null,
-  allowedSymbols: null, tradingWindowStart: null, tradingWindowEnd: null, timeZone: 'UTC', defaultOrderType: null, ...rules,
+  allowedSymbols: null, tradingWindowStart: null, tradingWindowEnd: null, timeZone: 'UTC', defaultOrderType: null, positionMode: 'orders', ...rules,
 });
 const alert = (fields: Partial<PendingAlert>): PendingAlert => ({
   id: 1, receivedAt: new Date(), strategy: 'S', symbol: 'AAPL', exchange: 'NASDAQ', price: '190', direction: 'BUY',

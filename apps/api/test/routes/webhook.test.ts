@@ -63,9 +63,9 @@ describe('POST /webhook', () => {
     expect(res.body.error).toBe('invalid_payload');
     const fields = res.body.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(['direction', 'extra', 'price', 'quantity']);
-    expect(res.body.details.find((d: { field: string }) => d.field === 'direction').problem).toBe('must be BUY or SELL');
+    expect(res.body.details.find((d: { field: string }) => d.field === 'direction').problem).toBe('must be BUY, SELL, EXIT (or CLOSE, FLAT), REVERSE or CANCEL');
     const [row] = await stack.query(`SELECT * FROM alerts WHERE http_status = 400 ORDER BY id DESC LIMIT 1`);
-    expect(row.reason).toContain('direction must be BUY or SELL');
+    expect(row.reason).toContain('direction must be BUY, SELL, EXIT');
   });
 
   it('rejects a zero or negative quantity with a clear problem', async () => {

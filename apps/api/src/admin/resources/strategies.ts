@@ -12,6 +12,7 @@ const STRATEGY_COLUMNS = {
   name: 'name', enabled: 'enabled', defaultQuantity: 'default_quantity', maxQuantity: 'max_quantity',
   maxNotional: 'max_notional', allowedSymbols: 'allowed_symbols', tradingWindowStart: 'trading_window_start',
   tradingWindowEnd: 'trading_window_end', timeZone: 'time_zone', defaultOrderType: 'default_order_type',
+  positionMode: 'position_mode',
 };
 
 function timeZoneProblem(zone: string): string | null {
@@ -94,7 +95,7 @@ export function strategiesResource(db: DataSource, strategies: StrategyStore): R
     select: `s.id, s.name, s.enabled, (s.secret_hash IS NOT NULL) AS "hasSecret", s.default_quantity::text AS "defaultQuantity",
       s.max_quantity::text AS "maxQuantity", s.max_notional::text AS "maxNotional", s.allowed_symbols AS "allowedSymbols",
       s.trading_window_start AS "tradingWindowStart", s.trading_window_end AS "tradingWindowEnd", s.time_zone AS "timeZone",
-      s.default_order_type AS "defaultOrderType", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`,
+      s.default_order_type AS "defaultOrderType", s.position_mode AS "positionMode", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`,
     fields: { id: 's.id', name: 's.name', enabled: 's.enabled', updatedAt: 's.updated_at' },
     searchable: ['s.name'],
     defaultSort: ['name', 'ASC'],

@@ -38,6 +38,7 @@ export function makeStrategy(overrides: Partial<Strategy> = {}): Strategy {
     tradingWindowEnd: '16:00',
     timeZone: 'America/New_York',
     defaultOrderType: 'MKT',
+    positionMode: 'orders',
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-24T10:00:00.000Z',
     ...overrides,

@@ -5,6 +5,7 @@ import { DecimalInput, TimeOfDayInput, TimeZoneInput } from '../../shared/inputs
 import { ListTextInput } from '../../shared/ListTextInput';
 
 const ORDER_TYPES = literalChoices(StrategyInput.properties.defaultOrderType);
+const POSITION_MODE_CHOICES = [{ id: 'orders', name: 'Orders (trade what the alert says)' }, { id: 'target', name: 'Target (trade to the stated position)' }];
 /** The API's own rule (invisible characters, mixed scripts…), said before saving. */
 const nameRule = (value: unknown) => (typeof value === 'string' ? strategyNameProblem(value) ?? undefined : undefined);
 
@@ -34,6 +35,16 @@ export function StrategyInputs() {
         label="Default order type"
         choices={ORDER_TYPES}
         emptyText="As in the alert"
+      />
+      <SelectInput
+        source="positionMode"
+        label="Position mode"
+        choices={POSITION_MODE_CHOICES}
+        defaultValue="orders"
+        validate={required()}
+        helperText={'Orders: trade what each alert says (BUY/SELL quantity). Target: the alert states where the strategy should stand '
+          + '(positionSize, or marketPosition + marketPositionSize from {{strategy.position_size}} …) and only the difference to its '
+          + 'current position, working orders included, is traded — a repeated or late alert trades nothing, a missed one is made up by the next'}
       />
     </>
   );

@@ -3,6 +3,7 @@ import type { Alert } from '@tradehook/contracts';
 const TONE: Record<Alert['status'], 'good' | 'neutral' | 'bad'> = {
   accepted: 'neutral',
   placed: 'good',
+  done: 'good',
   duplicate: 'neutral',
   refused: 'bad',
   expired: 'bad',

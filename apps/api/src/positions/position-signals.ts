@@ -1,0 +1,50 @@
+import type { PositionMode } from '@tradehook/contracts';
+import type { ContractSpec } from '../ib/ib-types';
+import type { PendingAlert } from '../orders/pending-alert';
+import type { PositionBook } from './position-book';
+import { needsStanding, planSignal } from './signal-planner';
+
+/** What the dispatcher does with an alert: place this (possibly rewritten) alert, or record its fate without an order. */
+export type SignalStep =
+  | { kind: 'trade'; alert: PendingAlert }
+  | { kind: 'conclude'; status: 'done' | 'refused'; reason: string };
+
+/**
+ * Turns position-aware alerts (EXIT, REVERSE, CANCEL, target mode, admin syncs) into BUY/SELL against the strategy's
+ * standing. The dispatcher applies alerts one at a time in arrival order, and an order counts as working from the
+ * moment its row is written (before placeOrder), so each signal sees the position its predecessor left.
+ */
+export class PositionSignals {
+  constructor(private readonly book: PositionBook, private readonly modeOf: (strategy: string) => PositionMode) {}
+
+  async step(alert: PendingAlert, contract: ContractSpec): Promise<SignalStep> {
+    const signal = alert.signal;
+    if (signal?.action === 'sync' && signal.account && signal.conId) {
+      const quantity = await this.book.syncQuantity(signal.account, signal.conId, contract);
+      if (quantity === 0) return { kind: 'conclude', status: 'done', reason: 'Nothing to trade: IB already holds the strategies\' sum' };
+      return { kind: 'trade', alert: { ...alert, direction: quantity > 0 ? 'BUY' : 'SELL', quantity: String(Math.abs(quantity)) } };
+    }
+    const mode = this.modeOf(alert.strategy);
+    if (!needsStanding(alert, mode)) return { kind: 'trade', alert };
+    const plan = planSignal(alert, mode, await this.book.standing(alert, contract));
+    switch (plan.kind) {
+      case 'trade':
+        return { kind: 'trade', alert: { ...alert, direction: plan.side, quantity: plan.quantity } };
+      case 'refuse':
+        return { kind: 'conclude', status: 'refused', reason: plan.reason };
+      case 'done':
+        await this.book.applied(alert, contract);
+        return { kind: 'conclude', status: 'done', reason: plan.reason };
+      case 'cancel': {
+        const reason = await this.book.cancelWorking(alert, contract);
+        await this.book.applied(alert, contract);
+        return { kind: 'conclude', status: 'done', reason };
+      }
+    }
+  }
+
+  /** The alert's order row is written: its signal time is the newest applied. */
+  placed(alert: PendingAlert, contract: ContractSpec): Promise<void> {
+    return this.book.applied(alert, contract);
+  }
+}
