@@ -20,7 +20,7 @@ async function positionOf(stack: TestStack, symbol: string, check: (p: any) => b
 }
 
 let db: TestDatabase;
-const gateway = new IbSimulator({ walk: false, prices: { AAPL: 190 }, partialFills: 1, startingCash: 100_000 });
+const gateway = new IbSimulator({ walk: false, prices: { AAPL: 190 }, partialFills: 1, startingCash: 100_000, accounts: ['DU7654321'] });
 let stack: TestStack;
 const events: LiveEvent[] = [];
 beforeAll(async () => {
@@ -55,6 +55,7 @@ describe("IB's state, mirrored", () => {
       return row?.netLiquidation === '100049.00' && row.dailyPnl === '49' && body;
     }, 'account values and P&L');
     expect(account.connected).toBe(true);
+    expect(account.accounts.map((a: any) => [a.account, a.netLiquidation])).toEqual([[ACCOUNT, '100049.00'], ['DU7654321', '100000.00']]);
     expect(account.accounts[0]).toMatchObject({
       paper: true, currency: 'USD', availableFunds: '99561.50', buyingPower: '398246.00', unrealizedPnl: '49', realizedPnl: '0',
     });
