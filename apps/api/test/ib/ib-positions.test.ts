@@ -65,6 +65,13 @@ describe("IB's state, mirrored", () => {
     expect(events.some((e) => e.type === 'account' && e.id === ACCOUNT)).toBe(true);
   });
 
+  it('documents both routes in OpenAPI and refuses them without a session', async () => {
+    const { body: doc } = await stack.get('/documentation/json');
+    expect(doc.paths['/api/positions'].get.tags).toEqual(['positions']);
+    expect(doc.paths['/api/account'].get.tags).toEqual(['positions']);
+    for (const path of ['/api/positions', '/api/account']) expect((await stack.fetch(path, { cookie: null })).status).toBe(401);
+  });
+
   it('shows a manual trade made outside Tradehook (and records no execution of ours for it)', async () => {
     gateway.manualTrade({ symbol: 'AAPL', quantity: -4, price: 196 });
     const after = await positionOf(stack, 'AAPL', (p) => p.quantity === '6' && p.realizedPnl !== '0', 'the manual sale at IB');
