@@ -72,6 +72,8 @@ describe('handshake', () => {
     }
     await client.waitFor(EventName.execDetailsEnd);
     await client.waitFor(EventName.positionEnd);
+    // The cancel was sent after reqPositions: its 202 follows positionEnd (nothing else waited in between below 177).
+    for (let waited = 0; !client.errors().length && waited < 2_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(client.errors().map((e) => e.code)).toEqual([202]);
   });
 });
