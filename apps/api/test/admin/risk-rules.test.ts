@@ -1,4 +1,5 @@
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
+import { fateOf as alertFate, ordersAtIb } from '../support/admin-calls';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -21,17 +22,8 @@ async function setSettings(data: Record<string, unknown>) {
   expect((await stack.fetch('/api/admin/settings/1', json('PUT', data))).status).toBe(200);
 }
 
-/** Posts an alert and waits for its fate. */
-async function fateOf(payload: Record<string, unknown>) {
-  const { status, body } = await stack.post(payload);
-  expect(status).toBe(200);
-  return stack.waitFor(async () => {
-    const [a] = await stack.query(`SELECT status, reason FROM alerts WHERE id = $1 AND status <> 'accepted'`, [body.id]);
-    return a && { ...a, id: body.id as number };
-  }, `fate of alert ${body.id}`);
-}
-
-const ordersFor = (alertId: number) => stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${alertId}-`));
+const fateOf = (payload: Record<string, unknown>) => alertFate(stack, payload);
+const ordersFor = (alertId: number) => ordersAtIb(stack, alertId);
 
 describe('risk rules, end to end: refused with the rule named, nothing sent to IB', () => {
   it.each([

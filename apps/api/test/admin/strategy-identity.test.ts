@@ -1,10 +1,9 @@
 import type { UnknownStrategy } from '@tradehook/contracts';
-import { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/db/data-source';
-import { migrations } from '../../src/db/migrations';
 import { StrategyIdentity1764100005000 } from '../../src/db/migrations/1764100005000-strategy-identity';
 import { adminSend, fateOf } from '../support/admin-calls';
 import { createTestDatabase } from '../support/database';
+import { migrateUpTo, runSql } from '../support/migration-steps';
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
 
 // Issue 10, item 3: a strategy name that looks like Risk 1 is Risk 1 or is refused — never an unknown strategy that
@@ -151,19 +150,11 @@ describe('the strategy-identity migration', () => {
   it('stops on names that are one strategy now, naming them; then keys every name and makes unknown strategies safe', async () => {
     const empty = await createTestDatabase();
     try {
-      const before = new DataSource({ type: 'postgres', url: empty.url,
-        migrations: migrations.slice(0, migrations.indexOf(StrategyIdentity1764100005000)) });
-      await before.initialize();
-      await before.runMigrations();
-      await before.query(`INSERT INTO strategies (name) VALUES ('Risk 1'), ('risk  1'), ('Ｓｏｌｏ　Two')`);
-      await before.destroy();
+      await migrateUpTo(empty.url, StrategyIdentity1764100005000, `INSERT INTO strategies (name) VALUES ('Risk 1'), ('risk  1'), ('Ｓｏｌｏ　Two')`);
 
       await expect(openDatabase({ url: empty.url })).rejects.toThrow(/"Risk 1" \(id 1\) \/ "risk  1" \(id 2\)/);
 
-      const fix = new DataSource({ type: 'postgres', url: empty.url });
-      await fix.initialize();
-      await fix.query(`UPDATE strategies SET name = 'Risk 1 old' WHERE id = 2`);
-      await fix.destroy();
+      await runSql(empty.url, `UPDATE strategies SET name = 'Risk 1 old' WHERE id = 2`);
       const db = await openDatabase({ url: empty.url });
       expect(await db.query(`SELECT name, name_key FROM strategies ORDER BY id`)).toEqual([
         { name: 'Risk 1', name_key: 'risk 1' }, { name: 'Risk 1 old', name_key: 'risk 1 old' }, { name: 'Solo Two', name_key: 'solo two' },

@@ -1,9 +1,8 @@
 import { TRADINGVIEW_ADDRESSES } from '@tradehook/contracts';
-import { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/db/data-source';
-import { migrations } from '../../src/db/migrations';
 import { StrategyNameCase1764100004000 } from '../../src/db/migrations/1764100004000-strategy-name-case';
 import { createTestDatabase } from '../support/database';
+import { migrateUpTo, runSql } from '../support/migration-steps';
 import { adminSend, fateOf } from '../support/admin-calls';
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
 
@@ -146,19 +145,11 @@ describe('the strategy-name migration', () => {
   it('stops on names that clash by case or spaces, naming them; trims and indexes once they are fixed', async () => {
     const empty = await createTestDatabase();
     try {
-      const upTo = migrations.indexOf(StrategyNameCase1764100004000);
-      const before = new DataSource({ type: 'postgres', url: empty.url, migrations: migrations.slice(0, upTo) });
-      await before.initialize();
-      await before.runMigrations();
-      await before.query(`INSERT INTO strategies (name) VALUES ('Risk1'), ('risk1'), (' Solo ')`);
-      await before.destroy();
+      await migrateUpTo(empty.url, StrategyNameCase1764100004000, `INSERT INTO strategies (name) VALUES ('Risk1'), ('risk1'), (' Solo ')`);
 
       await expect(openDatabase({ url: empty.url })).rejects.toThrow(/'Risk1' \(id 1\) \/ 'risk1' \(id 2\)/);
 
-      const fix = new DataSource({ type: 'postgres', url: empty.url });
-      await fix.initialize();
-      await fix.query(`UPDATE strategies SET name = 'risk1 old' WHERE id = 2`);
-      await fix.destroy();
+      await runSql(empty.url, `UPDATE strategies SET name = 'risk1 old' WHERE id = 2`);
       const db = await openDatabase({ url: empty.url });
       expect((await db.query(`SELECT name FROM strategies ORDER BY id`)).map((r: { name: string }) => r.name)).toEqual(['Risk1', 'risk1 old', 'Solo']);
       await expect(db.query(`INSERT INTO strategies (name, name_key) VALUES ('RISK1', 'risk1')`)).rejects.toMatchObject({ code: '23505' });

@@ -3,6 +3,7 @@
  * the alert's word, and only contracts IB can find are sent — the resolved contract shown with the alert.
  */
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
+import { fateOf as alertFate, ordersAtIb } from '../support/admin-calls';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -17,15 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-async function fateOf(payload: Record<string, unknown>) {
-  const { status, body } = await stack.post(payload);
-  expect(status).toBe(200);
-  return stack.waitFor(async () => {
-    const [a] = await stack.query(`SELECT status, reason FROM alerts WHERE id = $1 AND status <> 'accepted'`, [body.id]);
-    return a && { ...a, id: body.id as number };
-  }, `fate of alert ${body.id}`);
-}
-const atIb = (alertId: number) => stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${alertId}-`));
+const fateOf = (payload: Record<string, unknown>) => alertFate(stack, payload);
+const atIb = (alertId: number) => ordersAtIb(stack, alertId);
 const apple = (extra: Record<string, unknown>) => originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', price: 190, ...extra });
 
 describe('reference prices from IB market data', () => {

@@ -13,11 +13,14 @@ export async function adminSend(stack: TestStack, method: 'POST' | 'PUT', path: 
 }
 
 /** Posts an alert (expecting it accepted) and waits for its fate: placed, refused, expired or failed, with the reason. */
-export async function fateOf(stack: TestStack, payload: Record<string, unknown>): Promise<{ status: string; reason: string }> {
+export async function fateOf(stack: TestStack, payload: Record<string, unknown>): Promise<{ status: string; reason: string; id: number }> {
   const { status, body } = await stack.post(payload);
   expect(status).toBe(200);
   return stack.waitFor(async () => {
     const [a] = await stack.query(`SELECT status, reason FROM alerts WHERE id = $1 AND status <> 'accepted'`, [body.id]);
-    return a as { status: string; reason: string } | undefined;
+    return a && { ...(a as { status: string; reason: string }), id: body.id as number };
   }, `fate of alert ${body.id}`);
 }
+
+/** The orders the simulator received for an alert (its orderRef is TH-<alert id>-…). */
+export const ordersAtIb = (stack: TestStack, alertId: number) => stack.sim.orders.filter((o) => o.orderRef.startsWith(`TH-${alertId}-`));
