@@ -92,8 +92,9 @@ async function replay(tx: EntityManager, who: Attribution, account: string, conI
     `SELECT a.strategy, e.side, e.shares::text, e.price::text, e.executed_at, coalesce(c.commission, 0)::text AS commission
      FROM executions e JOIN orders o ON o.id = e.order_id JOIN alerts a ON a.id = o.alert_id
      LEFT JOIN commissions c ON c.exec_id = e.exec_id
-     WHERE e.account = $1 AND ${contractKeySql('o')} = $2 AND coalesce(a.signal->>'action', '') <> 'sync'
-     ORDER BY e.executed_at, e.id`, [account, who.contractKey]);
+     WHERE e.account = $1 AND ($3::bigint IS NULL OR e.con_id = $3) AND ${contractKeySql('o')} = $2
+       AND coalesce(a.signal->>'action', '') <> 'sync'
+     ORDER BY e.executed_at, e.id`, [account, who.contractKey, conId]);
   const mine = rows.filter((r) => strategyKey(r.strategy) === who.strategyKey);
   const holding = mine.reduce((h, r) => applyFill(h, r.side as 'BUY' | 'SELL', Number(r.shares), Number(r.price), who.multiplier), FLAT);
   const commission = mine.reduce((sum, r) => sum + Number(r.commission), 0);

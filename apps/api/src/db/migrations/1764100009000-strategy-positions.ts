@@ -50,6 +50,8 @@ export class StrategyPositions1764100009000 implements MigrationInterface {
         PRIMARY KEY (strategy_key, account, contract_key)
       )`);
     await q.query(`CREATE INDEX strategy_positions_contract ON strategy_positions (account, con_id)`);
+    // A correction replays one position from its contract's executions, not from the whole history.
+    await q.query(`CREATE INDEX executions_contract ON executions (account, con_id)`);
     await q.query(`
       CREATE TABLE strategy_signals (
         strategy_key text NOT NULL,
