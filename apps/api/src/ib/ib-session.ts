@@ -9,6 +9,7 @@ import { toCommissionReport, toExecutionReport, toOrderReport } from './ib-mappi
 import type { ExecutionReport, IbEventSink, OrderReport } from './ib-types';
 import type { SessionFeed } from './market-data';
 import { Pacer } from './pacer';
+import { RequestCollectors } from './request-collectors';
 
 export interface IbSessionOptions {
   host: string;
@@ -32,7 +33,6 @@ export interface IbSessionHooks {
   feed?: SessionFeed;
 }
 
-
 /**
  * One supervised connection to TWS / IB Gateway with a fixed client id: connects, reconciles, reconnects with
  * capped backoff, paces every outgoing message, and hands every order event to the sink. Each connection attempt
@@ -51,7 +51,7 @@ export class IbSession {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly backoff = new Backoff();
   private readonly pacer: Pacer;
-  private readonly collectors = new Set<Collector>();
+  private readonly collectors = new RequestCollectors();
   private nextReqId = 1_000_000;
   private heartbeat: Heartbeat | null = null;
 
@@ -122,18 +122,19 @@ export class IbSession {
 
   /** Open orders of this client (openOrder … openOrderEnd); every report also reaches the sink. */
   requestOpenOrders(): Promise<OrderReport[]> {
-    return this.collect<OrderReport>('openOrders', (api) => api.reqOpenOrders());
+    return this.collectors.collect<OrderReport>('openOrders', () => this.paced((api) => api.reqOpenOrders()));
   }
 
   /** Today's filled / cancelled orders (completedOrder … completedOrdersEnd). */
   requestCompletedOrders(): Promise<OrderReport[]> {
-    return this.collect<OrderReport>('completedOrders', (api) => api.reqCompletedOrders(true));
+    return this.collectors.collect<OrderReport>('completedOrders', () => this.paced((api) => api.reqCompletedOrders(true)));
   }
 
   /** Today's executions of this client, each followed by its commission report (… execDetailsEnd). */
   requestExecutions(): Promise<ExecutionReport[]> {
     const reqId = this.nextReqId++;
-    return this.collect<ExecutionReport>('executions', (api) => api.reqExecutions(reqId, { clientId: String(this.options.clientId) }), reqId);
+    const request = (api: IBApi) => api.reqExecutions(reqId, { clientId: String(this.options.clientId) });
+    return this.collectors.collect<ExecutionReport>('executions', () => this.paced(request), reqId);
   }
 
   private async paced(send: (api: IBApi) => void, generation = this.generation): Promise<boolean> {
@@ -142,19 +143,6 @@ export class IbSession {
     if (!this.api || generation !== this.generation || !usable) return false;
     send(this.api);
     return true;
-  }
-
-  private collect<T>(kind: Collector['kind'], request: (api: IBApi) => void, reqId?: number): Promise<T[]> {
-    return new Promise<T[]>((resolve, reject) => {
-      const collector: Collector = {
-        kind, reqId, items: [],
-        done: () => { clearTimeout(timer); this.collectors.delete(collector); resolve(collector.items as T[]); },
-        fail: (e) => { clearTimeout(timer); this.collectors.delete(collector); reject(e); },
-      };
-      const timer = setTimeout(() => collector.fail(new Error(`IB did not finish ${kind} within 15 s`)), 15_000);
-      this.collectors.add(collector);
-      void this.paced(request).then((sent) => sent || collector.fail(new Error(`not connected: ${kind} not sent`)));
-    });
   }
 
   private setState(state: IbConnection['state'], reason: string | null): void {
@@ -210,8 +198,7 @@ export class IbSession {
     api.on(EventName.disconnected, () => current() && this.fail(generation, 'connection closed by IB'));
     api.on(EventName.error, (error: Error, code: number, reqId: number) => {
       if (!current()) return;
-      const collector = [...this.collectors].find((c) => c.reqId !== undefined && c.reqId === reqId);
-      if (collector) return collector.fail(new Error(`IB error ${code}: ${error.message}`));
+      if (this.collectors.failRequest(reqId, new Error(`IB error ${code}: ${error.message}`))) return;
       if (this.hooks.feed?.ownsRequest(reqId)) return;
       if (reqId > 0) return this.hooks.sink.orderError({ ibOrderId: reqId, code, message: error.message });
       if (CONNECTION_ERRORS.has(code) || (reqId === -1 && code === 0)) return this.fail(generation, `${code}: ${error.message}`);
@@ -232,16 +219,16 @@ export class IbSession {
       if (!current()) return;
       const report = toOrderReport(orderId, order, state);
       this.hooks.sink.orderReport(report);
-      this.collected('openOrders', report);
+      this.collectors.add('openOrders', report);
     });
-    api.on(EventName.openOrderEnd, () => current() && this.finish('openOrders'));
+    api.on(EventName.openOrderEnd, () => current() && this.collectors.finish('openOrders'));
     api.on(EventName.completedOrder, (_contract, order, state) => {
       if (!current()) return;
       const report = toOrderReport(order.orderId ?? 0, order, state);
       this.hooks.sink.orderReport(report);
-      this.collected('completedOrders', report);
+      this.collectors.add('completedOrders', report);
     });
-    api.on(EventName.completedOrdersEnd, () => current() && this.finish('completedOrders'));
+    api.on(EventName.completedOrdersEnd, () => current() && this.collectors.finish('completedOrders'));
     api.on(EventName.orderStatus, (orderId, status, filled, remaining, avgFillPrice, permId, _parentId, _last, clientId) => {
       if (!current()) return;
       this.hooks.sink.orderReport({
@@ -254,21 +241,13 @@ export class IbSession {
       const report = toExecutionReport(contract, execution);
       if (!report) return;
       this.hooks.sink.execution(report);
-      this.collected('executions', report, reqId);
+      this.collectors.add('executions', report, reqId);
     });
-    api.on(EventName.execDetailsEnd, (reqId) => current() && this.finish('executions', reqId));
+    api.on(EventName.execDetailsEnd, (reqId) => current() && this.collectors.finish('executions', reqId));
     api.on(EventName.commissionReport, (c) => {
       const report = current() ? toCommissionReport(c) : null;
       if (report) this.hooks.sink.commission(report);
     });
-  }
-
-  private collected(kind: Collector['kind'], item: unknown, reqId?: number): void {
-    for (const c of this.collectors) if (c.kind === kind && (reqId === undefined || c.reqId === reqId)) c.items.push(item);
-  }
-
-  private finish(kind: Collector['kind'], reqId?: number): void {
-    for (const c of [...this.collectors]) if (c.kind === kind && (reqId === undefined || c.reqId === reqId)) c.done();
   }
 
   private async reconcileThenReady(generation: number, how: string): Promise<void> {
@@ -309,7 +288,7 @@ export class IbSession {
     this.generation++;
     const api = this.api;
     this.api = null;
-    for (const c of [...this.collectors]) c.fail(new Error(`connection dropped: ${reason}`));
+    this.collectors.failAll(reason);
     this.hooks.feed?.closed();
     this.pacer.releaseAll();
     if (api) {
@@ -323,12 +302,4 @@ export class IbSession {
     }
     this.setState('disconnected', reason);
   }
-}
-
-interface Collector {
-  kind: 'openOrders' | 'completedOrders' | 'executions';
-  reqId?: number;
-  items: unknown[];
-  done(): void;
-  fail(error: Error): void;
 }
