@@ -1,5 +1,8 @@
 import { strategyKey } from '@tradehook/contracts';
 import type { EntityManager } from 'typeorm';
+
+/** A transaction, or a migration's QueryRunner. */
+export type Queryable = Pick<EntityManager, 'query'>;
 import type { CommissionReport, ExecutionReport } from '../ib/ib-types';
 import { knownFuturesMultiplier } from '../orders/futures-multipliers';
 import type { RecordedExecution } from '../trades/execution-store';
@@ -8,7 +11,7 @@ import { applyFill, FLAT, type Holding } from './average-cost';
 import { contractKeyOf, contractKeySql } from './contract-key';
 
 /** The strategy position one of our orders moves. */
-interface Attribution {
+export interface Attribution {
   strategy: string;
   strategyKey: string;
   contractKey: string;
@@ -35,7 +38,11 @@ async function attributionOf(tx: EntityManager, orderId: number): Promise<Attrib
     `SELECT a.strategy, o.symbol, o.local_symbol, o.sec_type, o.exchange, o.currency, o.multiplier
      FROM orders o JOIN alerts a ON a.id = o.alert_id
      WHERE o.id = $1 AND a.strategy IS NOT NULL AND coalesce(a.signal->>'action', '') <> 'sync'`, [orderId]);
-  if (!o) return null;
+  return o ? attributionOfRow(o) : null;
+}
+
+/** From an order row joined with its alert's strategy. */
+export function attributionOfRow(o: Record<string, any>): Attribution {
   const naming = { secType: o.sec_type, symbol: o.symbol, localSymbol: o.local_symbol, currency: o.currency };
   const multiplier = o.multiplier !== null ? Number(o.multiplier) : o.sec_type === 'FUT' ? knownFuturesMultiplier(o.symbol) ?? 1 : 1;
   return { strategy: o.strategy, strategyKey: strategyKey(o.strategy), contractKey: contractKeyOf(naming), symbol: o.symbol,
@@ -102,7 +109,8 @@ async function replay(tx: EntityManager, who: Attribution, account: string, conI
   await upsert(tx, who, account, conId, holding, { commission: String(commission), fills: mine.length, lastFillAt }, 'set');
 }
 
-async function upsert(tx: EntityManager, who: Attribution, account: string, conId: number | null, h: Holding,
+/** Writes a position: `add` counts this fill's commission and fill into the row's totals, `set` replaces them. */
+export async function upsert(tx: Queryable, who: Attribution, account: string, conId: number | null, h: Holding,
   totals: { commission: string; fills: number; lastFillAt: Date | null }, how: 'add' | 'set'): Promise<void> {
   const accumulate = (column: string) => (how === 'add' ? `strategy_positions.${column} + excluded.${column}` : `excluded.${column}`);
   await tx.query(

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { rebuildStrategyPositions } from '../../positions/rebuild';
 import { INGEST_MARKING_TRUNCATED } from './1764100007000-rejected-bodies';
 
 /**
@@ -50,6 +51,7 @@ export class StrategyPositions1764100009000 implements MigrationInterface {
         PRIMARY KEY (strategy_key, account, contract_key)
       )`);
     await q.query(`CREATE INDEX strategy_positions_contract ON strategy_positions (account, con_id)`);
+    await rebuildStrategyPositions(q); // an upgraded install starts from the fills it already has
     // A correction replays one position from its contract's executions, not from the whole history.
     await q.query(`CREATE INDEX executions_contract ON executions (account, con_id)`);
     await q.query(`
