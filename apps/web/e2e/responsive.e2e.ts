@@ -59,7 +59,7 @@ describe('layout by screen width', () => {
     phone.forEach((height, i) => expect(height).toBeLessThanOrEqual(desktop[i] * 1.2));
   });
 
-  const everyPageAtBothSizes = ['/', '/requests', '/trades', '/guide'].flatMap((path) => [[path, PHONE], [path, DESKTOP]] as const);
+  const everyPageAtBothSizes = ['/', '/requests', '/trades', '/positions', '/guide'].flatMap((path) => [[path, PHONE], [path, DESKTOP]] as const);
   it.each(everyPageAtBothSizes)('never scrolls %s sideways at %o', async (path, viewport) => {
     expect(await pageOverflow(await app().open(path, viewport))).toBeLessThanOrEqual(0);
   });

@@ -12,6 +12,7 @@ describe('page titles', () => {
       ['Home', 'Home · Tradehook'],
       ['Alerts', 'Alerts · Tradehook'],
       ['Trades', 'Trades · Tradehook'],
+      ['Positions', 'Positions · Tradehook'],
       ['Webhook guide', 'Webhook guide · Tradehook'],
     ]) {
       await nav.getByRole('link', { name: link, exact: true }).click();

@@ -11,6 +11,8 @@ import { TradesRoute } from './routes/trades';
 
 // react-admin and MUI weigh ~300 KB gzip: only /admin pays for them.
 const AdminApp = lazy(() => import('../admin/AdminApp'));
+// The positions page is its own chunk: the trader entry (what /trades loads) stays within its budget.
+const PositionsRoute = lazy(() => import('./routes/positions'));
 
 /** The routes, inside one live-events stream for every page but the login page (no session, no stream). */
 export function AppRoutes() {
@@ -23,6 +25,14 @@ export function AppRoutes() {
           <Route index element={<HomeRoute />} />
           <Route path="requests" element={<AlertsRoute />} />
           <Route path="trades" element={<TradesRoute />} />
+          <Route
+            path="positions"
+            element={
+              <Suspense fallback={<p role="status">Loading positions…</p>}>
+                <PositionsRoute />
+              </Suspense>
+            }
+          />
           <Route path="guide" element={<GuideRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>

@@ -6,6 +6,8 @@ interface Props {
   children: ReactNode;
   confirmLabel: string;
   busy?: boolean;
+  /** The confirm button while busy. */
+  busyLabel?: string;
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
@@ -15,7 +17,7 @@ interface Props {
  * A modal confirmation on the native <dialog>: focus is trapped, Escape cancels, and focus returns to the
  * button that opened it. Cancel comes first, so showModal focuses it and Enter never destroys anything by accident.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, error, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, busy, busyLabel = 'Deleting…', error, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -36,7 +38,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, error
           Cancel
         </button>
         <button type="button" className="button danger" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Deleting…' : confirmLabel}
+          {busy ? busyLabel : confirmLabel}
         </button>
       </div>
     </dialog>

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import { TableStateRow } from './TableStateRow';
 
-/** A column header; numeric columns are right-aligned. */
-export type Column = [label: string, numeric: boolean];
+/**
+ * A column header; numeric columns are right-aligned; a class (e.g. `optional`) applies to the header cell; a short
+ * label is what a dense table shows, the full one stays its accessible name.
+ */
+export type Column = [label: string, numeric: boolean, className?: string, short?: string];
 
 interface Props<T> {
   caption: string;
@@ -24,9 +27,10 @@ export function QueryTable<T>({ caption, columns, query, empty, rowKey, renderRo
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {columns.map(([label, numeric]) => (
-              <th key={label} scope="col" className={numeric ? 'num' : undefined}>
-                {label}
+            {columns.map(([label, numeric, className, short]) => (
+              <th key={label} scope="col" className={[numeric ? 'num' : '', className ?? ''].join(' ').trim() || undefined}
+                title={short ? label : undefined}>
+                {short ? <><span aria-hidden="true">{short}</span><span className="visually-hidden">{label}</span></> : label}
               </th>
             ))}
           </tr>

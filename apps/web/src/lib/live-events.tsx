@@ -7,17 +7,20 @@ import { usePageVisible } from './use-page-visible';
 /** connecting: first attempt · open: events flowing · down: lost, reconnecting · unsupported: no EventSource. */
 export type LiveEventsState = 'connecting' | 'open' | 'down' | 'unsupported';
 
-/** Which cached resources each server event makes stale (an order or fill also changes its alert's row). */
+/**
+ * Which cached resources each server event makes stale: an order or fill also changes its alert's row and the
+ * strategies' positions (fills move them, working orders count against drift); IB's positions carry P&L that the
+ * account's today figures add up.
+ */
 const INVALIDATES: Record<EventType, ReadonlyArray<readonly string[]>> = {
   alert: [queryRoots.alerts, queryRoots.status],
-  order: [queryRoots.trades, queryRoots.alerts, queryRoots.status],
-  execution: [queryRoots.trades, queryRoots.alerts, queryRoots.status],
-  connection: [queryRoots.status],
+  order: [queryRoots.trades, queryRoots.alerts, queryRoots.status, queryRoots.positions],
+  execution: [queryRoots.trades, queryRoots.alerts, queryRoots.status, queryRoots.positions],
+  connection: [queryRoots.status, queryRoots.account],
   settings: [queryRoots.status],
-  // IB's positions / account values and drift: no page reads them yet beyond the status.
-  position: [queryRoots.status],
-  drift: [queryRoots.status],
-  account: [queryRoots.status],
+  position: [queryRoots.positions, queryRoots.account],
+  drift: [queryRoots.positions],
+  account: [queryRoots.account],
 };
 const EVENT_TYPES = Object.keys(INVALIDATES) as EventType[];
 

@@ -6,4 +6,8 @@ export const queryRoots = {
   status: ['status'],
   alerts: ['alerts'],
   trades: ['trades'],
+  /** IB's positions and the strategies' positions with their drift (one page reads both). */
+  positions: ['positions'],
+  /** Account values and today's P&L. */
+  account: ['account'],
 } as const;

@@ -1,4 +1,6 @@
-import type { Alert, ConsolidatedTrade, RecentTrade, Status } from '@tradehook/contracts';
+import type {
+  AccountOverview, AccountValues, Alert, ConsolidatedTrade, Position, PositionDrift, RecentTrade, Status, StrategyPosition,
+} from '@tradehook/contracts';
 
 export function makeStatus(overrides: Partial<Status> = {}): Status {
   return {
@@ -63,6 +65,7 @@ export function makeRecentTrade(overrides: Partial<RecentTrade> = {}): RecentTra
     cumQty: '25000',
     time: '2026-11-25T14:30:01.000Z',
     account: 'DU1234567',
+    strategy: 'Strat Alpha',
     commission: null,
     commissionCurrency: null,
     realizedPnl: null,
@@ -84,6 +87,81 @@ export function makeConsolidatedTrade(overrides: Partial<ConsolidatedTrade> = {}
     alertPrice: '1.08770',
     slippage: '0.00010',
     latencyMs: 180,
+    strategy: 'Strat Alpha',
+    commission: '2.00',
+    commissionCurrency: 'USD',
+    realizedPnl: null,
     ...overrides,
   };
+}
+
+const AAPL = {
+  conId: 265598, symbol: 'AAPL', localSymbol: 'AAPL', secType: 'STK', exchange: 'NASDAQ', currency: 'USD', multiplier: null,
+};
+
+/** IB holds 10 AAPL bought at 190.25, now at 192.5. */
+export function makePosition(overrides: Partial<Position> = {}): Position {
+  return {
+    account: 'DU1234567',
+    ...AAPL,
+    quantity: '10',
+    avgCost: '190.25',
+    marketPrice: '192.5',
+    marketValue: '1925',
+    unrealizedPnl: '22.5',
+    realizedPnl: '-4.1',
+    dailyPnl: '12',
+    asOf: '2026-11-25T14:30:05.000Z',
+    ...overrides,
+  };
+}
+
+/** Strat Alpha's 10 AAPL, from its own fills. */
+export function makeStrategyPosition(overrides: Partial<StrategyPosition> = {}): StrategyPosition {
+  return {
+    strategy: 'Strat Alpha',
+    account: 'DU1234567',
+    ...AAPL,
+    quantity: '10',
+    avgPrice: '190.25',
+    realizedPnl: '-4.1',
+    commission: '2',
+    working: '0',
+    lastFillAt: '2026-11-25T14:30:01.000Z',
+    ...overrides,
+  };
+}
+
+/** IB holds 13 AAPL where the strategies hold 10 (a manual trade of 3). */
+export function makeDrift(overrides: Partial<PositionDrift> = {}): PositionDrift {
+  return {
+    account: 'DU1234567',
+    ...AAPL,
+    ibQuantity: '13',
+    strategiesQuantity: '10',
+    working: '0',
+    difference: '3',
+    since: '2026-11-25T14:31:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeAccountValues(overrides: Partial<AccountValues> = {}): AccountValues {
+  return {
+    account: 'DU1234567',
+    paper: true,
+    currency: 'USD',
+    netLiquidation: '1002345.67',
+    availableFunds: '998000',
+    buyingPower: '3992000',
+    dailyPnl: '1250.5',
+    unrealizedPnl: '22.5',
+    realizedPnl: '-75.125',
+    asOf: '2026-11-25T14:30:05.000Z',
+    ...overrides,
+  };
+}
+
+export function makeAccountOverview(overrides: Partial<AccountOverview> = {}): AccountOverview {
+  return { connected: true, accounts: [makeAccountValues()], ...overrides };
 }

@@ -11,6 +11,8 @@ export interface MockReply {
 export interface MockRequest {
   method: string;
   url: URL;
+  /** The JSON body sent, parsed (undefined without one). */
+  json?: unknown;
 }
 type Route = MockReply | ((request: MockRequest) => MockReply | Promise<MockReply>);
 
@@ -32,7 +34,8 @@ export function mockApi(routes: Record<string, Route>) {
     const url = new URL(String(input), 'http://localhost');
     const route = routes[`${method} ${url.pathname}`];
     if (!route) return fakeResponse({ status: 404, body: { error: 'not_found', message: `No mock for ${method} ${url.pathname}` } });
-    return fakeResponse(typeof route === 'function' ? await route({ method, url }) : route);
+    const json = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    return fakeResponse(typeof route === 'function' ? await route({ method, url, json }) : route);
   });
   globalThis.fetch = fetchMock as typeof fetch;
   return {

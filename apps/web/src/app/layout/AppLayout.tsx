@@ -8,6 +8,7 @@ const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/requests', label: 'Alerts', end: false },
   { to: '/trades', label: 'Trades', end: false },
+  { to: '/positions', label: 'Positions', end: false },
   { to: '/guide', label: 'Webhook guide', end: false },
 ];
 

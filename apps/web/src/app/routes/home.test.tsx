@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { makeAlert, makeStatus } from '../../test/fixtures';
+import { makeAccountOverview, makeAccountValues, makeAlert, makeStatus } from '../../test/fixtures';
 import { mockApi } from '../../test/mock-api';
 import { renderApp } from '../../test/render-app';
 
@@ -8,6 +8,7 @@ describe('Home page', () => {
     const api = mockApi({
       'GET /api/status': { body: makeStatus() },
       'GET /api/alerts': { body: { items: [makeAlert()], total: 1 } },
+      'GET /api/account': { body: makeAccountOverview() },
     });
     renderApp('/');
 
@@ -36,7 +37,11 @@ describe('Home page', () => {
       ib: { ...makeStatus().ib, state: 'connecting', reason: 'No answer from 127.0.0.1:4002', account: null },
       today: null,
     });
-    mockApi({ 'GET /api/status': { body: status }, 'GET /api/alerts': { body: { items: [], total: 0 } } });
+    mockApi({
+      'GET /api/status': { body: status },
+      'GET /api/alerts': { body: { items: [], total: 0 } },
+      'GET /api/account': { body: makeAccountOverview({ connected: false, accounts: [] }) },
+    });
     renderApp('/');
 
     const ib = await screen.findByRole('region', { name: 'Interactive Brokers' });
@@ -45,5 +50,41 @@ describe('Home page', () => {
     expect(ib).toHaveTextContent('not reported yet');
     expect(screen.getByRole('region', { name: 'Today' })).toHaveTextContent('Counts are unavailable');
     expect(await screen.findByText(/No alerts yet/)).toBeInTheDocument();
+  });
+
+  it('shows each account\'s values and today\'s P&L as a trader reads them, with when IB reported them', async () => {
+    mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/alerts': { body: { items: [], total: 0 } },
+      'GET /api/account': { body: makeAccountOverview() },
+    });
+    renderApp('/');
+
+    const account = await screen.findByRole('region', { name: /Account DU1234567/ });
+    expect(account).toHaveTextContent('Paper');
+    const figure = (label: string) => within(account).getByText(label).nextSibling;
+    expect(figure('Net liquidation')).toHaveTextContent('1,002,345.67 USD');
+    expect(figure('Available funds')).toHaveTextContent('998,000.00 USD');
+    expect(figure('Buying power')).toHaveTextContent('3,992,000.00 USD');
+    expect(figure('Daily P&L')).toHaveTextContent('+1,250.50');
+    expect(figure('Unrealized')).toHaveTextContent('+22.50');
+    expect(figure('Realized')).toHaveTextContent('\u221275.13');
+    expect(within(account).getByText('+1,250.50')).toHaveClass('gain');
+    expect(within(account).getByText('\u221275.13')).toHaveClass('loss');
+    expect(account).toHaveTextContent(/As of .* · in USD/);
+    expect(within(account).getByRole('time')).toHaveAttribute('title', '2026-11-25T14:30:05.000Z');
+  });
+
+  it('says the figures are as of IB\'s last report while IB is disconnected, and marks a live account', async () => {
+    mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/alerts': { body: { items: [], total: 0 } },
+      'GET /api/account': { body: makeAccountOverview({ connected: false, accounts: [makeAccountValues({ account: 'U7654321', paper: false })] }) },
+    });
+    renderApp('/');
+
+    const account = await screen.findByRole('region', { name: /Account U7654321/ });
+    expect(account).toHaveTextContent('Live');
+    expect(within(account).getByText(/IB is disconnected: figures as of/)).toHaveClass('stale');
   });
 });

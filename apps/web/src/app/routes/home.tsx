@@ -1,3 +1,4 @@
+import { AccountCards } from '../../features/account/components/AccountCards';
 import { LatestAlerts } from '../../features/alerts/components/LatestAlerts';
 import { StatusOverview } from '../../features/status/components/StatusOverview';
 import { useWebhookUrl } from '../../features/status/use-webhook-url';
@@ -11,6 +12,7 @@ export function HomeRoute() {
     <>
       <h1>Overview</h1>
       <StatusOverview />
+      <AccountCards />
       <LatestAlerts />
       <FirstWebhookSnippet webhookUrl={webhookUrl} />
     </>

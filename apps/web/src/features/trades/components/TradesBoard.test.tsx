@@ -19,7 +19,7 @@ describe('Trades page', () => {
     const recent = await within(recentTable()).findByRole('row', { name: /EUR/ });
     // Five decimals stay five decimals; trailing zeros are kept (no toFixed, no Number round-trip).
     expect(within(recent).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      '1001', '1.08765', '1.08760', '20000', '25000', '▲ Buy', expect.any(String),
+      '1001', 'Strat Alpha', '1.08765', '1.08760', '20,000', '25,000', '▲ Buy', '—', '—', expect.any(String),
     ]);
     expect(within(recent).getByText('1.08765')).toHaveClass('num');
     expect(within(recent).getByRole('time')).toHaveAttribute('title', '2026-11-25T14:30:01.000Z');
@@ -28,7 +28,38 @@ describe('Trades page', () => {
     expect(within(consolidated).getByText('1.08760')).toBeInTheDocument();
     expect(within(consolidated).getByText('Sell')).toBeInTheDocument();
     expect(within(consolidated).getByText('0.00010')).toHaveClass('worse');
+    expect(within(consolidated).getByText('2.00')).toHaveAttribute('title', '2.00 USD');
     expect(document.title).toBe('Trades · Tradehook');
+  });
+
+  it('shows each trade\'s strategy, commission and realized P&L, signed and coloured', async () => {
+    mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/trades/recent': { body: [
+        makeRecentTrade({ commission: '1.0025', commissionCurrency: 'USD', realizedPnl: '-1234.5' }),
+        makeRecentTrade({ execId: 'manual', orderId: 0, symbol: 'AAPL', strategy: null, realizedPnl: '80' }),
+      ] },
+      'GET /api/trades/consolidated': { body: [makeConsolidatedTrade({ realizedPnl: '1250.456', commission: '3.5' })] },
+    });
+    renderApp('/trades');
+
+    const recent = await within(recentTable()).findByRole('row', { name: /EUR/ });
+    expect(within(recent).getByText('Strat Alpha')).toBeInTheDocument();
+    expect(within(recent).getByText('1.00')).toHaveAttribute('title', '1.0025 USD');
+    expect(within(recent).getByText('\u22121,234.50')).toHaveClass('loss');
+    const manual = within(recentTable()).getByRole('row', { name: /AAPL/ });
+    expect(within(manual).getByText('outside').closest('td')).toHaveAttribute('title', 'Not placed by Tradehook');
+    expect(within(manual).getByText('+80.00')).toHaveClass('gain');
+
+    const consolidated = await within(consolidatedTable()).findByRole('row', { name: /EUR/ });
+    expect(within(consolidated).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '1001', 'Strat Alpha', '1.08760', '25,000', '▼ Sell', '3.50', '+1,250.46', expect.any(String), '0.00010',
+    ]);
+    for (const header of ['Strategy', 'Commission', 'Realized P&L']) {
+      expect(within(consolidatedTable()).getByRole('columnheader', { name: header })).toBeInTheDocument();
+      expect(within(recentTable()).getByRole('columnheader', { name: header })).toBeInTheDocument();
+    }
+    expect(within(recentTable()).getByRole('columnheader', { name: 'Realized P&L' })).toHaveClass('num');
   });
 
   it('shows a loading row in each table until the data arrives', async () => {
