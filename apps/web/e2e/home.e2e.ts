@@ -36,6 +36,16 @@ describe('home page', () => {
     expect(latest.map((r) => [r.Symbol, r.Status.split('\n')[0]])).toEqual([['AAPL', 'rejected'], ['AAPL', 'placed']]);
     expect(latest[1]).toMatchObject({ ID: String(placed.body.id), Quantity: '10', Filled: '10' });
 
+    // The simulator's paper account: its values in its currency, and today's P&L signed.
+    const account = page.getByRole('region', { name: /Account DU1234567/ });
+    const values = await app().stack.waitFor(async () => {
+      const v = await readDefinitions(account.locator('dl').first());
+      return v['Net liquidation']?.endsWith(' USD') && v;
+    }, 'the account values on the home page');
+    expect(Object.keys(values)).toEqual(['Net liquidation', 'Available funds', 'Buying power']);
+    expect(Object.values(values).every((v) => /^[\d,]+\.\d{2} USD$/.test(v))).toBe(true);
+    expect(await account.innerText()).toMatch(/Paper[\s\S]*Daily P&L[\s\S]*As of /);
+
     const curl = await page.getByRole('region', { name: 'Send your first webhook' }).locator('pre').innerText();
     expect(curl).toContain(`curl -X POST '${app().stack.url}/webhook'`);
     expect(curl).toContain('"secmgs":"your_secret_message"');

@@ -12,9 +12,13 @@ export function ibAveragePrice(position: Position): string {
   return String(Number(position.avgCost) / multiplier);
 }
 
-/** The decimals every price of this contract is shown with. */
+/**
+ * The decimals every price of this contract is shown with, from its market price and the strategies' entry prices.
+ * IB's average cost is not counted: it includes commissions (190.3077 for a fill at 190), so it is rounded to them
+ * (the exact figure on hover).
+ */
 export function groupPriceDecimals(group: ContractGroup): number {
-  const prices = [group.ib?.marketPrice, group.ib ? ibAveragePrice(group.ib) : null, ...group.strategies.map((s) => s.avgPrice)];
+  const prices = [group.ib?.marketPrice, ...group.strategies.map((s) => s.avgPrice)];
   return priceDecimals(group.contract.secType, prices);
 }
 

@@ -10,7 +10,7 @@ export function AccountCards() {
     return <p className="muted">{data.connected ? 'IB has not reported account values yet.' : 'No account values yet: IB is not connected.'}</p>;
   }
   return (
-    <div className="cards">
+    <div className="cards accounts">
       {data.accounts.map((account) => <AccountCard key={account.account} account={account} connected={data.connected} />)}
     </div>
   );

@@ -1,3 +1,4 @@
+import type { Position } from '@tradehook/contracts';
 import { NumCell } from '../../../components/NumCell';
 import { Time } from '../../../components/Time';
 import { formatDecimal, MONEY, PNL } from '../../../lib/numbers';
@@ -27,8 +28,7 @@ export function ContractRows({ group, columns, onAction }: Props) {
         <NumCell value={ib?.quantity} format={{}} className={drift ? 'drift-figure' : undefined}
           title={ib ? undefined : 'IB reports no position in this contract'} />
         <NumCell value={workingQuantity(group)} format={{}} />
-        <NumCell value={ib ? ibAveragePrice(ib) : null} format={price}
-          title={ib && ib.avgCost !== ibAveragePrice(ib) ? `IB's average cost ${formatDecimal(ib.avgCost, MONEY)} per contract` : undefined} />
+        <NumCell value={ib ? ibAveragePrice(ib) : null} format={price} title={ib ? avgCostTitle(ib) : undefined} />
         <NumCell value={ib?.marketPrice} format={price} />
         <NumCell value={ib?.marketValue} format={MONEY} />
         <NumCell value={ib?.unrealizedPnl} format={PNL} />
@@ -52,4 +52,10 @@ export function ContractRows({ group, columns, onAction }: Props) {
       {drift && <DriftRow group={group} columns={columns} onAction={onAction} />}
     </tbody>
   );
+}
+
+/** IB's exact average cost (commissions included; per contract, multiplier included, for a future). */
+function avgCostTitle(ib: Position): string {
+  const perContract = ib.avgCost !== ibAveragePrice(ib) ? ` per contract (${formatDecimal(ib.avgCost, MONEY)})` : '';
+  return `IB's average cost, commissions included: ${formatDecimal(ibAveragePrice(ib))}${perContract}`;
 }
