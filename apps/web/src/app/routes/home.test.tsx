@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { FakeEventSource } from '../../test/fake-event-source';
 import { makeAccountOverview, makeAccountValues, makeAlert, makeStatus } from '../../test/fixtures';
 import { mockApi } from '../../test/mock-api';
 import { renderApp } from '../../test/render-app';
@@ -73,6 +74,27 @@ describe('Home page', () => {
     expect(within(account).getByText('\u221275.13')).toHaveClass('loss');
     expect(account).toHaveTextContent(/As of .* · in USD/);
     expect(within(account).getByRole('time')).toHaveAttribute('title', '2026-11-25T14:30:05.000Z');
+  });
+
+  it('refreshes the account figures when IB reports new ones (an account event), without polling', async () => {
+    let daily = '1250.5';
+    const api = mockApi({
+      'GET /api/status': { body: makeStatus() },
+      'GET /api/alerts': { body: { items: [], total: 0 } },
+      'GET /api/account': () => ({ body: makeAccountOverview({ accounts: [makeAccountValues({ dailyPnl: daily })] }) }),
+    });
+    renderApp('/');
+    const account = await screen.findByRole('region', { name: /Account DU1234567/ });
+    expect(within(account).getByText('+1,250.50')).toBeInTheDocument();
+
+    daily = '-310';
+    act(() => {
+      FakeEventSource.latest().open();
+      FakeEventSource.latest().emit('account', { type: 'account', id: 'DU1234567', at: '2026-11-25T14:32:00.000Z' });
+    });
+    expect(await within(account).findByText('\u2212310.00')).toHaveClass('loss');
+    expect(api.requests('GET /api/account')).toHaveLength(2);
+    expect(api.requests('GET /api/alerts')).toHaveLength(1);
   });
 
   it('says the figures are as of IB\'s last report while IB is disconnected, and marks a live account', async () => {

@@ -54,6 +54,12 @@ describe('Positions page', () => {
     expect(screen.getByRole('link', { name: 'Positions' })).toHaveClass('active');
   });
 
+  it('says the figures are as of IB\'s last report while IB is not connected', async () => {
+    mockPositions(viewer, { 'GET /api/status': { body: makeStatus({ ib: { ...makeStatus().ib, state: 'disconnected' } }) } });
+    renderApp('/positions');
+    expect(await screen.findByText(/IB is not connected: these are the figures as of IB's last report/)).toHaveClass('stale');
+  });
+
   it('highlights drift with both figures, the difference and since when', async () => {
     mockPositions(viewer);
     renderApp('/positions');
@@ -168,5 +174,8 @@ describe('Positions page', () => {
     const ib = await within(await findTable()).findByRole('rowheader', { name: /AAPL/ });
     await waitFor(() => expect(within(ib.closest('tr')!).getAllByRole('cell')[0]).toHaveTextContent('15'));
     expect(api.requests('GET /api/strategy-positions')).toHaveLength(2);
+
+    act(() => FakeEventSource.latest().emit('drift', { type: 'drift', id: 'DU1234567:265598', status: 'ended', at: '2026-11-25T14:33:00.000Z' }));
+    await waitFor(() => expect(api.requests('GET /api/strategy-positions')).toHaveLength(3));
   });
 });

@@ -1,6 +1,7 @@
 import type { PositionActionReply } from '@tradehook/contracts';
 import { useState } from 'react';
 import { useCurrentUser } from '../../auth/api/get-current-user';
+import { useStatus } from '../../status/api/get-status';
 import type { PositionAction } from '../action-plan';
 import { usePositionAction } from '../api/position-actions';
 import { usePositions } from '../api/get-positions';
@@ -16,6 +17,7 @@ export function PositionsBoard() {
   const strategies = useStrategyPositions();
   // Only an admin sees actions (a viewer's would end in 403); none while the role is not known yet.
   const mayAct = useCurrentUser().data?.role === 'admin';
+  const ibState = useStatus().data?.ib.state;
   const [pending, setPending] = useState<PositionAction | null>(null);
   const [outcome, setOutcome] = useState<PositionActionReply | null>(null);
   const action = usePositionAction();
@@ -42,7 +44,11 @@ export function PositionsBoard() {
   return (
     <>
       <div className="toolbar">
-        <p className="muted">Positions, P&amp;L and drift update as IB reports them.</p>
+        {ibState && ibState !== 'connected' ? (
+          <p className="stale">IB is not connected: these are the figures as of IB&apos;s last report (each row&apos;s As of).</p>
+        ) : (
+          <p className="muted">Positions, P&amp;L and drift update as IB reports them.</p>
+        )}
         {mayAct && (
           <button type="button" className="button danger" disabled={held.length === 0}
             onClick={() => setPending({ kind: 'flatten-all', groups: held })}>
