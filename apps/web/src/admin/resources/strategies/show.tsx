@@ -27,6 +27,10 @@ export function StrategyShow() {
         <FunctionField<Strategy> label="Allowed symbols" render={(s) => s.allowedSymbols?.join(', ') || 'any'} />
         <FunctionField<Strategy> label="Trading window" render={tradingWindow} />
         <TextField source="defaultOrderType" label="Default order type" emptyText="As in the alert" />
+        <FunctionField<Strategy>
+          label="Position mode"
+          render={(s) => (s.positionMode === 'target' ? 'Target: trades to the position each alert states' : 'Orders: trades what each alert says')}
+        />
         <TimestampField source="createdAt" label="Created" />
         <TimestampField source="updatedAt" label="Changed" />
       </SimpleShowLayout>
