@@ -20,7 +20,11 @@ export function PositionActionDialog({ action, busy, error, onConfirm, onCancel 
       busy={busy} busyLabel="Sending…" error={error} onConfirm={onConfirm} onCancel={onCancel}>
       {action && request && (
         <>
-          <p>This sends {action.kind === 'flatten-all' ? 'for each contract held' : 'these alerts'}, each an order with its own fate:</p>
+          <p>
+            {action.kind === 'flatten-all'
+              ? 'For each contract held, this sends an EXIT for every strategy holding it and a SYNC taking IB to flat, each an order with its own fate:'
+              : 'This sends, each an order with its own fate:'}
+          </p>
           <ul className="action-alerts">
             {actionAlerts(action).map((line) => <li key={line}>{line}</li>)}
           </ul>
