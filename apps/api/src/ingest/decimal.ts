@@ -1,7 +1,11 @@
 /** Exact decimal text for numbers that arrive as JSON numbers or numeric strings ("15000.50" stays 15000.50). */
 export type DecimalResult = { ok: true; value: string } | { ok: false; problem: string };
 
-const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// One way to match any text (a dot always separates the digit runs): linear time, so a 60,000-digit "price" cannot
+// hold the event loop (the ambiguous `\d+\.?\d*` took 10 s on it, before the secret was even checked).
+const PLAIN = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** No price or quantity needs more characters; longer text is refused before any parsing. */
+const MAX_LENGTH = 64;
 /** Already in canonical form (the usual case): nothing to expand. */
 const CANONICAL = /^(0|[1-9]\d*)(\.\d+)?$/;
 
@@ -12,7 +16,9 @@ export interface DecimalLimits {
 }
 
 export function toDecimal(input: number | string, limits: DecimalLimits): DecimalResult {
+  if (typeof input === 'string' && input.length > MAX_LENGTH * 2) return { ok: false, problem: `must be a number of at most ${MAX_LENGTH} characters` };
   const text = typeof input === 'number' ? numberToText(input) : input.trim();
+  if (text !== null && text.length > MAX_LENGTH) return { ok: false, problem: `must be a number of at most ${MAX_LENGTH} characters` };
   if (text === null || !PLAIN.test(text)) return { ok: false, problem: 'must be a finite number' };
   const value = CANONICAL.test(text) ? text : expand(text);
   const n = Number(value);
