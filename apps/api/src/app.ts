@@ -13,6 +13,7 @@ import { preciseNow } from './ingest/time';
 import type { WebhookIntake } from './ingest/webhook-intake';
 import { sessionCookie } from './auth/session-cookie';
 import { EventStreams } from './events/event-streams';
+import { limitConnectionsPerAddress } from './http/connections-per-address';
 import { accessPlugin, publicScope } from './plugins/access';
 import { sameOriginPlugin } from './plugins/same-origin';
 import { queryGuardPlugin } from './plugins/query-guard';
@@ -58,9 +59,11 @@ export interface AppDeps {
 export function buildApp(deps: AppDeps): FastifyInstance {
   const { http } = deps.config;
   const app = Fastify({
-    // Slow senders (a body trickled byte by byte, headers never finished) are cut off; idle sockets closed.
+    // Slow senders (a body trickled byte by byte, headers never finished) are cut off; idle sockets closed, and a
+    // kept-alive socket with nothing more to ask goes after 5 s (held sockets are how one client fills the server).
     requestTimeout: http.requestTimeoutMs,
     connectionTimeout: 75_000,
+    keepAliveTimeout: 5_000,
     http: { headersTimeout: http.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, http.requestTimeoutMs) },
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -112,6 +115,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
 
   app.server.maxConnections = http.maxConnections;
+  limitConnectionsPerAddress(app.server, http.maxConnectionsPerAddress, deps.config.trustedProxies);
 
   const { services } = deps;
   const sessionCookieSpec = sessionCookie(deps.config.publicUrl);

@@ -23,6 +23,8 @@ export interface Config {
     requestTimeoutMs: number;
     /** Open connections beyond this are refused. */
     maxConnections: number;
+    /** Open connections one address may hold (this machine and TRUSTED_PROXIES exempt). */
+    maxConnectionsPerAddress: number;
     /** Live event streams one session may hold open at once (one per browser tab). */
     eventStreamsPerSession: number;
   };
@@ -102,6 +104,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const secret = read('WEBHOOK_SECRET');
   if (!secret && allowLive) problems.push('WEBHOOK_SECRET must be set when IB_ALLOW_LIVE=true');
+  // The example secret is public, and the webhook takes cross-site posts by design: any web page could then trade.
+  else if (!secret && ibHost) problems.push('WEBHOOK_SECRET must be set when IB_HOST names a real Gateway (the example secret is public)');
   if (secret && secret.length < 8) problems.push('WEBHOOK_SECRET must be at least 8 characters');
 
   const config: Config = {
@@ -122,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     http: {
       requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 10_000, 1_000, 300_000)!,
       maxConnections: int('HTTP_MAX_CONNECTIONS', 2_000, 10, 1_000_000)!,
+      maxConnectionsPerAddress: int('HTTP_MAX_CONNECTIONS_PER_ADDRESS', 50, 1, 1_000_000)!,
       eventStreamsPerSession: int('EVENT_STREAMS_PER_SESSION', 4, 1, 100)!,
     },
     adminUser: read('ADMIN_USER') ?? null,

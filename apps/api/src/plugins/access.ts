@@ -76,6 +76,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { sessions: Se
     if (!session) return reply.code(401).send(unauthorized);
     req.user = session.user;
     req.sessionKey = session.key;
+    reply.header('cache-control', 'no-store'); // a signed-in answer (raw bodies, settings) must not linger in a cache
     if (access === 'admin' && session.user.role !== 'admin') return reply.code(403).send(forbidden);
   };
   // Callback style: the webhook (public) pays two property reads, no promise.

@@ -8,11 +8,19 @@ import type { TradehookMetrics } from '../metrics/registry';
  * Registered unencapsulated so its onResponse hook sees every /webhook reply (the acknowledgement latency).
  */
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Headers a proxy adds when it relays someone else's request (nginx's bare proxy_pass adds none of the X- ones). */
+const RELAY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via',
+  'x-client-ip', 'true-client-ip', 'cf-connecting-ip', 'x-original-forwarded-for'];
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
 
-/** A direct connection from this machine — not a proxy on it relaying someone else (forwarding headers). */
+/**
+ * A direct request from this machine: a loopback peer, no sign of a relay, and a loopback Host (a DNS-rebinding page
+ * in a local browser reaches us from 127.0.0.1 too, but under its own host name).
+ */
 function fromThisMachine(req: FastifyRequest): boolean {
   const peer = req.socket.remoteAddress ?? '';
-  return (LOOPBACK.has(peer) || peer.startsWith('127.')) && !req.headers['x-forwarded-for'] && !req.headers.forwarded;
+  return (LOOPBACK.has(peer) || peer.startsWith('127.')) && RELAY_HEADERS.every((h) => req.headers[h] === undefined)
+    && LOOPBACK_HOST.test(req.headers.host ?? '');
 }
 
 export const metricsRoutes = fp(async (app: FastifyInstance, opts: { metrics: TradehookMetrics; token: string | null }) => {

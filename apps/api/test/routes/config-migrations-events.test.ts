@@ -24,6 +24,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ IB_HOST: 'gw', IB_PORT: '7496', IB_ALLOW_LIVE: 'true' })).toThrow(/WEBHOOK_SECRET/);
     expect(loadConfig({ IB_HOST: 'gw', IB_PORT: '7496', IB_ALLOW_LIVE: 'true', WEBHOOK_SECRET: 'long-enough-secret' }).ib.allowLive).toBe(true);
   });
+
+  it('accepts the documentation\'s example secret only with the built-in simulator', () => {
+    expect(loadConfig({}).webhookSecretIsExample).toBe(true);
+    expect(() => loadConfig({ IB_HOST: 'gw', IB_PORT: '4002' })).toThrow(/WEBHOOK_SECRET must be set when IB_HOST/);
+  });
 });
 
 describe('migrations', () => {

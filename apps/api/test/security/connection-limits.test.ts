@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { startTestStack, type TestStack } from '../support/stack';
+import { rawRequest } from './support/raw-http';
 
 /** A raw socket sending `head` and then one byte every `everyMs`; resolves with how long the server let it live. */
 function trickle(url: string, head: string, everyMs: number, maxMs: number): Promise<{ closedAfterMs: number; reply: string }> {
@@ -40,7 +41,9 @@ const within = <T>(promise: Promise<T>, ms: number, what: string) => Promise.rac
 describe('limits on connections', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_MAX_CONNECTIONS: '20', EVENT_STREAMS_PER_SESSION: '2' } });
+    stack = await startTestStack({ env: {
+      HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_MAX_CONNECTIONS: '20', HTTP_MAX_CONNECTIONS_PER_ADDRESS: '5', EVENT_STREAMS_PER_SESSION: '2',
+    } });
   });
   afterAll(() => stack.close());
 
@@ -68,6 +71,31 @@ describe('limits on connections', () => {
     sockets.forEach((s) => s.destroy());
     await new Promise((r) => setTimeout(r, 100));
     expect((await fetch(`${stack.url}/health`)).status).toBe(200);
+  });
+
+  it('lets one address hold only a few connections (this machine exempt: a local proxy, the benchmarks)', async () => {
+    const { port } = new URL(stack.url);
+    // 127.0.0.2 is this machine's loopback too, but not the exempt 127.0.0.1: it stands for a remote client.
+    const sockets = await Promise.all(Array.from({ length: 10 }, () => new Promise<net.Socket>((resolve) => {
+      const s = net.connect({ port: Number(port), host: '127.0.0.1', localAddress: '127.0.0.2' }, () => resolve(s));
+      s.on('error', () => {});
+    })));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sockets.filter((s) => s.destroyed || s.readableEnded).length).toBe(5);
+    expect((await fetch(`${stack.url}/health`)).status).toBe(200);
+    sockets.forEach((s) => s.destroy());
+  });
+
+  it('closes a kept-alive socket that asks nothing more within 5 s', async () => {
+    const { port } = new URL(stack.url);
+    const started = Date.now();
+    const closedAfter = await new Promise<number>((resolve) => {
+      const s = net.connect(Number(port), '127.0.0.1', () => s.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n'));
+      s.on('data', () => {});
+      s.on('close', () => resolve(Date.now() - started));
+    });
+    expect(closedAfter).toBeGreaterThanOrEqual(4_000);
+    expect(closedAfter).toBeLessThan(9_000);
   });
 
   it('lets a session hold only a few live event streams', async () => {
@@ -118,6 +146,13 @@ describe('/metrics without METRICS_TOKEN', () => {
     expect(relayed.status).toBe(403);
     expect(((await relayed.json()) as { message: string }).message).toMatch(/METRICS_TOKEN/);
     expect((await fetch(`${stack.url}/metrics`, { headers: { forwarded: 'for=203.0.113.9' } })).status).toBe(403);
+    for (const header of ['x-real-ip', 'via', 'x-forwarded-host']) {
+      expect([header, (await fetch(`${stack.url}/metrics`, { headers: { [header]: '203.0.113.9' } })).status]).toEqual([header, 403]);
+    }
+    // A DNS-rebinding page: same loopback peer, someone else's host name.
+    const rebound = await rawRequest(stack.url, 'GET', '/metrics', { headers: { host: 'evil.example:3000' } });
+    expect(rebound.status).toBe(403);
+    expect((await rawRequest(stack.url, 'GET', '/metrics', { headers: { host: 'localhost:3000' } })).status).toBe(200);
   });
 
   it('counts in PostgreSQL once for a burst of scrapes, not once per scrape', async () => {

@@ -68,7 +68,9 @@ describe('access is decided on the matched route', () => {
   it('the same requests do reach their handlers with the right session (the test is not vacuous)', async () => {
     const res = await attempt('POST', '/api/admin/users', stack.cookie);
     expect(res.status).toBe(201);
-    expect((await attempt('GET', '/%61pi/alerts', viewerCookie)).status).toBe(200);
+    const viewerRead = await attempt('GET', '/%61pi/alerts', viewerCookie);
+    expect(viewerRead.status).toBe(200);
+    expect(viewerRead.headers['cache-control']).toBe('no-store'); // signed-in answers are never cached
     await stack.query("DELETE FROM users WHERE username = 'x'");
   });
 });
