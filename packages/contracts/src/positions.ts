@@ -127,7 +127,7 @@ export const PositionActionReply = Type.Object({
   alerts: Type.Array(Type.Object({
     id: Type.Integer(),
     strategy: Type.String(),
-    direction: Type.String({ description: 'EXIT for a strategy, BUY/SELL decided at dispatch for a sync' }),
+    direction: Type.String({ description: "EXIT for a strategy's position; SYNC for IB's remainder (BUY or SELL decided at dispatch)" }),
   })),
 });
 export type PositionActionReply = Static<typeof PositionActionReply>;

@@ -117,7 +117,7 @@ export class Dispatcher {
     }
     const ageMs = Date.now() - alert.receivedAt.getTime();
     if (ageMs > this.options.maxAgeMs()) return this.expire(alert.id, ageMs);
-    // An admin sync names the exact contract IB holds; everything else is resolved from its ticker.
+    // An admin action (flatten, sync) names the exact contract held; an alert is resolved from its ticker.
     const resolution = alert.signal?.contract ? { ok: true as const, contract: alert.signal.contract } : await this.contracts.resolve(alert);
     if (!resolution.ok) return this.refuse(alert.id, resolution.reason);
     const { contract } = resolution;

@@ -48,9 +48,10 @@ export class PositionActions {
 
   /** Every contract a strategy or IB holds, flattened as flattenContract does. */
   async flattenAll(user: CurrentUser): Promise<PositionActionReply> {
-    const held: Array<{ account: string; con_id: string }> = await this.db.query(
-      `SELECT DISTINCT account, con_id::text FROM strategy_positions WHERE quantity <> 0 AND con_id IS NOT NULL`);
-    for (const r of (await this.ib(`SELECT account, con_id::text FROM ib_positions WHERE quantity <> 0`)) ?? []) held.push(r as never);
+    const held: Array<Record<string, any>> = [
+      ...await this.db.query(`SELECT DISTINCT account, con_id::text FROM strategy_positions WHERE quantity <> 0 AND con_id IS NOT NULL`),
+      ...(await this.ib(`SELECT account, con_id::text FROM ib_positions WHERE quantity <> 0`)) ?? [],
+    ];
     const seen = new Set<string>();
     const alerts: Alerts = [];
     for (const { account, con_id } of held) {

@@ -23,8 +23,8 @@ export interface WorkingOrder {
 }
 
 /**
- * Every order not cancelled or rejected whose executions do not yet cover its quantity (partial index
- * orders_unexecuted: a handful of rows whatever the history). Counting executions rather than orderStatus's
+ * Every order not cancelled or rejected whose executions do not yet cover its quantity (orders.may_trade, partial
+ * index orders_may_trade: a handful of rows whatever the history). Counting executions rather than orderStatus's
  * "filled" means a fill is never both in a position and still working.
  */
 export async function workingOrders(db: DataSource | EntityManager, contractKey?: string): Promise<WorkingOrder[]> {
@@ -33,8 +33,7 @@ export async function workingOrders(db: DataSource | EntityManager, contractKey?
             (o.quantity - o.executed)::text AS open, coalesce(a.signal->>'action', '') = 'sync' AS sync,
             o.symbol, o.local_symbol, o.sec_type, o.exchange, o.currency, o.multiplier
      FROM orders o LEFT JOIN alerts a ON a.id = o.alert_id
-     WHERE o.executed < o.quantity AND o.status NOT IN ('cancelled', 'rejected')
-       AND ($1::text IS NULL OR ${contractKeySql('o')} = $1)
+     WHERE o.may_trade AND ($1::text IS NULL OR ${contractKeySql('o')} = $1)
      ORDER BY o.id`, [contractKey ?? null]);
   return rows.map((r) => ({
     orderId: Number(r.id), ibOrderId: r.ib_order_id as number, clientId: r.client_id as number,

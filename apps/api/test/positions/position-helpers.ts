@@ -22,7 +22,7 @@ export function positionHelpers(stack: TestStack) {
     /** Waits until every order is done trading and its executions and commissions are recorded. */
     async settled(): Promise<void> {
       await stack.waitFor(async () => {
-        const [{ n }] = await stack.query(`SELECT count(*)::int AS n FROM orders WHERE executed < quantity AND status NOT IN ('cancelled', 'rejected')`);
+        const [{ n }] = await stack.query(`SELECT count(*)::int AS n FROM orders WHERE may_trade`);
         const [{ m }] = await stack.query(`SELECT count(*)::int AS m FROM executions e LEFT JOIN commissions c USING (exec_id) WHERE c.exec_id IS NULL`);
         return n === 0 && m === 0;
       }, 'orders settled', 15_000);

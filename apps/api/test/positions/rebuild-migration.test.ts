@@ -47,3 +47,17 @@ it('builds every strategy position from the executions already recorded', async 
     await ds.destroy();
   }
 });
+
+it('goes down (the earlier ingest_alerts() back) and up again, rebuilding the same positions', async () => {
+  const ds = await openDatabase({ url: db.url });
+  try {
+    const before = await ds.query(`SELECT * FROM strategy_positions ORDER BY strategy_key`);
+    await ds.undoLastMigration();
+    expect(await ds.query(`SELECT to_regclass('strategy_positions') AS t`)).toEqual([{ t: null }]);
+    await ds.runMigrations();
+    const after = await ds.query(`SELECT * FROM strategy_positions ORDER BY strategy_key`);
+    expect(after.map(({ updated_at: _u, ...r }: Record<string, unknown>) => r)).toEqual(before.map(({ updated_at: _u, ...r }: Record<string, unknown>) => r));
+  } finally {
+    await ds.destroy();
+  }
+});
