@@ -1,7 +1,8 @@
 /**
  * Strategy positions against IB's over real sockets: a correction, a manual trade at the "Gateway" (drift: both
  * figures, since when, live event, /metrics), sync to target, flattening (admin only, confirmed, audited, each an
- * alert with its fate), and the same positions after an API restart on the same database.
+ * alert with its fate), the same positions after an API restart on the same database, and a fill made while the
+ * Gateway was down.
  */
 import type { LiveEvent } from '@tradehook/contracts';
 import { IbSimulator } from '@tradehook/ib-simulator';
@@ -121,5 +122,19 @@ describe('strategy positions against IB', () => {
     await h.settled();
     await stack.waitFor(async () => (await stack.query(`SELECT 1 FROM ib_positions WHERE quantity <> 0`)).length === 0, 'IB flat', 15_000);
     expect((await h.positions()).positions.every((p) => p.quantity === '0')).toBe(true);
+  });
+
+  it('takes a fill made while the Gateway was down from the executions replayed on reconnect, once', async () => {
+    gateway.setPrice('AAPL', 190);
+    const limit = await h.send('Alpha', { direction: 'BUY', quantity: 2, orderType: 'LMT', limitPrice: 185 });
+    expect(await h.fate(limit)).toMatchObject({ status: 'placed' });
+    await stack.waitFor(async () => (await h.position('Alpha'))?.working === '2', 'Alpha working 2');
+    const down = gateway.restart(1_000);
+    gateway.setPrice('AAPL', 184); // the limit fills at IB while we are disconnected
+    await down;
+    await stack.waitFor(async () => (await h.position('Alpha'))?.quantity === '2', 'the fill after reconnect', 15_000);
+    await stack.running.services.session.requestExecutions(); // a second replay changes nothing
+    await stack.running.services.ledger.idle();
+    expect(await h.position('Alpha')).toMatchObject({ quantity: '2', working: '0' });
   });
 });
