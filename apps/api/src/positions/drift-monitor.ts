@@ -10,7 +10,6 @@ const DEFAULT_GRACE_MS = 3_000;
 interface Difference {
   account: string;
   conId: number;
-  fields: Record<string, unknown>;
   ib: number;
   strategies: number;
   working: number;
@@ -86,14 +85,12 @@ export class DriftMonitor {
       if (now - first < this.graceMs) continue;
       stillDrifting.add(key);
       const [row] = await this.db.query(
-        `INSERT INTO position_drift (account, con_id, symbol, local_symbol, sec_type, exchange, currency, multiplier,
-           ib_quantity, strategies_quantity, working, since)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        `INSERT INTO position_drift (account, con_id, ib_quantity, strategies_quantity, working, since)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (account, con_id) DO UPDATE SET ib_quantity = excluded.ib_quantity,
            strategies_quantity = excluded.strategies_quantity, working = excluded.working, updated_at = now()
          RETURNING (xmax = 0) AS started`,
-        [d.account, d.conId, d.fields.symbol, d.fields.local_symbol, d.fields.sec_type, d.fields.exchange, d.fields.currency,
-          d.fields.multiplier, d.ib, d.strategies, d.working, new Date(first)]);
+        [d.account, d.conId, d.ib, d.strategies, d.working, new Date(first)]);
       if (row.started) this.bus.publish('drift', positionEventId(d.account, d.conId), 'started');
     }
     const current = new Set(differences.map((d) => `${d.account}\0${d.conId}`));
@@ -114,10 +111,8 @@ export class DriftMonitor {
       rows = await this.db.query(
         `WITH s AS (SELECT account, con_id, sum(quantity) AS q, min(contract_key) AS contract_key
                     FROM strategy_positions WHERE con_id IS NOT NULL GROUP BY account, con_id)
-         SELECT s.account, s.con_id::text, s.contract_key, coalesce(i.quantity, 0)::text AS ib, s.q::text AS strategies,
-                sp.symbol, sp.local_symbol, sp.sec_type, sp.exchange, sp.currency, sp.multiplier::text
+         SELECT s.account, s.con_id::text, s.contract_key, coalesce(i.quantity, 0)::text AS ib, s.q::text AS strategies
          FROM s LEFT JOIN ib_positions i ON i.account = s.account AND i.con_id = s.con_id
-         CROSS JOIN LATERAL (SELECT * FROM strategy_positions p WHERE p.account = s.account AND p.con_id = s.con_id LIMIT 1) sp
          WHERE coalesce(i.quantity, 0) <> s.q`);
     } catch (error) {
       if ((error as { code?: string }).code === '42P01') return null; // undefined_table: the IB mirror is not there
@@ -126,7 +121,7 @@ export class DriftMonitor {
     if (rows.length === 0) return [];
     const working = sumBy(await workingOrders(this.db), (w) => w.contractKey, (w) => w.open);
     return rows.map((r) => ({
-      account: r.account as string, conId: Number(r.con_id), fields: r, ib: Number(r.ib), strategies: Number(r.strategies),
+      account: r.account as string, conId: Number(r.con_id), ib: Number(r.ib), strategies: Number(r.strategies),
       working: working.get(r.contract_key as string) ?? 0,
     })).filter((d) => !explainedByWorking(d.ib - d.strategies, d.working));
   }

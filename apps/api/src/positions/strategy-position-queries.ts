@@ -13,9 +13,13 @@ export async function strategyPositions(db: DataSource, defaultAccount: () => st
   const [rows, working, drift] = await Promise.all([
     db.query(`SELECT ${POSITION_COLUMNS} FROM strategy_positions ORDER BY strategy, symbol, account`),
     workingOrders(db),
-    db.query(`SELECT account, con_id, symbol, local_symbol, sec_type, exchange, currency, multiplier::text,
-                ib_quantity::text, strategies_quantity::text, working::text, (ib_quantity - strategies_quantity)::text AS difference, since
-              FROM position_drift ORDER BY since`),
+    // A drifting contract is one a strategy trades: its naming comes from that strategy's position.
+    db.query(`SELECT d.account, d.con_id, p.symbol, p.local_symbol, p.sec_type, p.exchange, p.currency, p.multiplier::text,
+                d.ib_quantity::text, d.strategies_quantity::text, d.working::text,
+                (d.ib_quantity - d.strategies_quantity)::text AS difference, d.since
+              FROM position_drift d CROSS JOIN LATERAL (
+                SELECT * FROM strategy_positions p WHERE p.account = d.account AND p.con_id = d.con_id LIMIT 1) p
+              ORDER BY d.since`),
   ]);
   const strategyWorking = working.filter((w) => !w.sync);
   const workingOf = sumBy(strategyWorking, (w) => `${w.strategyKey}\0${w.contractKey}`, (w) => w.open);

@@ -72,12 +72,6 @@ export class StrategyPositions1764100009000 implements MigrationInterface {
       CREATE TABLE position_drift (
         account             text NOT NULL,
         con_id              bigint NOT NULL,
-        symbol              text NOT NULL,
-        local_symbol        text,
-        sec_type            text NOT NULL,
-        exchange            text,
-        currency            text NOT NULL,
-        multiplier          numeric,
         ib_quantity         numeric NOT NULL,
         strategies_quantity numeric NOT NULL,
         working             numeric NOT NULL,
