@@ -36,7 +36,8 @@ const schema = {
   response: {
     200: { ...WebhookReply, description: 'Stored (accepted) or recognised as a repeat (duplicate)' },
     400: { ...ErrorResponse, description: 'Malformed JSON or invalid fields — every bad field is listed',
-      ...errorExample('invalid_payload', 'The alert is invalid: direction must be BUY or SELL.', [{ field: 'direction', problem: 'must be BUY or SELL' }]) },
+      ...errorExample('invalid_payload', 'The alert is invalid: direction must be BUY, SELL, EXIT (or CLOSE, FLAT), REVERSE or CANCEL.',
+        [{ field: 'direction', problem: 'must be BUY, SELL, EXIT (or CLOSE, FLAT), REVERSE or CANCEL' }]) },
     401: { ...ErrorResponse, description: 'Secret missing or wrong',
       ...errorExample('unauthorized', 'Not authenticated: secret does not match. Put your webhook secret in the "secmgs" field.') },
     413: { ...ErrorResponse, description: 'Body over 64 KB', ...errorExample('payload_too_large', 'The body is larger than 64 KB.') },

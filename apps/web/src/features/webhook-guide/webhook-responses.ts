@@ -26,8 +26,8 @@ export const WEBHOOK_RESPONSES: WebhookResponseDoc[] = [
     meaning: 'Malformed JSON or invalid fields. Every bad field is listed in details.',
     body: {
       error: 'invalid_payload',
-      message: 'The alert is invalid: direction must be BUY or SELL.',
-      details: [{ field: 'direction', problem: 'must be BUY or SELL' }],
+      message: 'The alert is invalid: direction must be BUY, SELL, EXIT (or CLOSE, FLAT), REVERSE or CANCEL.',
+      details: [{ field: 'direction', problem: 'must be BUY, SELL, EXIT (or CLOSE, FLAT), REVERSE or CANCEL' }],
     },
   },
   {
