@@ -90,6 +90,15 @@ export const WebhookReply = Type.Object(
 );
 export type WebhookReply = Static<typeof WebhookReply>;
 
+/**
+ * For a strategy in position mode "target": where TradingView's strategy stands after the order, and when the alert
+ * fired, so a repeated, late or out-of-order alert trades only what is still missing.
+ */
+export const TRADINGVIEW_TARGET_TEMPLATE =
+  '{"stratName":"Strat Alpha","exchange":"{{exchange}}","symbol":"{{ticker}}","price":{{close}},' +
+  '"direction":"{{strategy.order.action}}","positionSize":"{{strategy.position_size}}","timenow":"{{timenow}}",' +
+  '"alertId":"{{strategy.order.id}}-{{timenow}}","secmgs":"your_secret_message"}';
+
 /** The original application's documented payload: it must keep working unchanged. */
 export const ORIGINAL_PAYLOAD_EXAMPLE = {
   stratName: 'Strat Alpha',

@@ -1,3 +1,4 @@
+import { TRADINGVIEW_TARGET_TEMPLATE } from '@tradehook/contracts';
 import type { PendingAlert } from '../../src/orders/pending-alert';
 import { applyFill, FLAT } from '../../src/positions/average-cost';
 import { explainedByWorking } from '../../src/positions/drift-monitor';
@@ -69,6 +70,13 @@ describe('the webhook payload', () => {
     expect(ok).toMatchObject({ ok: true, alert: { direction: 'EXIT', signal: {
       positionSize: '-2', marketPosition: 'short', marketPositionSize: '2', signalAt: '2026-11-26T14:30:05.000Z' } } });
     expect(validatePayload({ ...base, direction: 'Reverse' })).toMatchObject({ ok: true, alert: { direction: 'REVERSE', signal: null } });
+  });
+  it('accepts the target-mode template as TradingView renders it', () => {
+    const rendered = TRADINGVIEW_TARGET_TEMPLATE.replace('{{exchange}}', 'NASDAQ').replace('{{ticker}}', 'AAPL')
+      .replace('{{close}}', '190.5').replace('{{strategy.order.action}}', 'sell').replace('{{strategy.position_size}}', '-2')
+      .replaceAll('{{timenow}}', '2026-11-26T14:30:05Z').replace('{{strategy.order.id}}', 'Short');
+    expect(validatePayload(JSON.parse(rendered))).toMatchObject({ ok: true, alert: { direction: 'SELL',
+      signal: { positionSize: '-2', signalAt: '2026-11-26T14:30:05.000Z' }, externalId: 'Short-2026-11-26T14:30:05Z' } });
   });
   it('names bad position fields', () => {
     const bad = validatePayload({ ...base, direction: 'BUY', marketPosition: 'up', marketPositionSize: -1, timenow: 'yesterday' });

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { TRADINGVIEW_TEMPLATE, WebhookPayload } from '@tradehook/contracts';
+import { TRADINGVIEW_TARGET_TEMPLATE, TRADINGVIEW_TEMPLATE, WebhookPayload } from '@tradehook/contracts';
 import { makeStatus } from '../../test/fixtures';
 import { mockApi } from '../../test/mock-api';
 import { renderApp } from '../../test/render-app';
@@ -36,6 +36,8 @@ describe('Webhook guide', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy TradingView template' }));
     expect(navigator.clipboard.writeText).toHaveBeenCalledWith(TRADINGVIEW_TEMPLATE);
     expect(await screen.findByText('Copied')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy TradingView template, target mode' }));
+    expect(navigator.clipboard.writeText).toHaveBeenCalledWith(TRADINGVIEW_TARGET_TEMPLATE);
 
     const responses = screen.getByRole('table', { name: 'Responses from POST /webhook' });
     const codes = within(responses).getAllByRole('rowheader').map((th) => th.textContent);
