@@ -11,15 +11,27 @@ const NOT_SECRET_CACHE_SIZE = 4_096;
 /** The stored form of a strategy secret (hashStrategySecret): SHA-256, hex. One-shot, twice as fast as createHash. */
 export const secretHash = (token: string): string => hash('sha256', token, 'hex');
 
+/** What redaction looks for: secrets known in clear (searched as text) and a lookup for the hashed ones. */
+export interface SecretSet {
+  /** Searched for as plain text: found even glued to other characters ("xx<secret>yy"). */
+  readonly clear: readonly string[];
+  /** Tokens longer than every secret cannot be one: not hashed. */
+  readonly maxLength: number;
+  /** Whether any secret is known only by its hash (else the text search is enough). */
+  readonly anyHashed: boolean;
+  /** Whether `token` is, exactly, one of the secrets. */
+  is(token: string): boolean;
+}
+
 /**
  * Every secret that must never be stored: WEBHOOK_SECRET and each strategy's own secret. Strategy secrets exist
  * only as hashes (the strategies table, the strategy store), so a piece of text is recognised by hashing it and
  * looking the digest up: nothing here holds a strategy secret in clear. The global secret is in the configuration
  * anyway, so it is also searched for as plain text (it is then found even glued to other characters).
  */
-export class KnownSecrets {
+export class KnownSecrets implements SecretSet {
   private readonly globalHash: string;
-  /** Tokens longer than every secret cannot be one: not hashed. */
+  readonly clear: readonly string[];
   readonly maxLength: number;
   /** Tokens found not to be a secret, valid for one set of hashes (the store replaces the set on every load). */
   private readonly notSecret = new Set<string>();
@@ -31,12 +43,27 @@ export class KnownSecrets {
     private readonly strategyHashes: () => ReadonlySet<string>,
   ) {
     this.globalHash = secretHash(globalSecret);
+    this.clear = [globalSecret];
     this.maxLength = Math.max(MAX_STRATEGY_SECRET_LENGTH, globalSecret.length);
   }
 
   /** Whether any strategy has a secret of its own: without one, searching for the global secret as text is enough. */
   get anyHashed(): boolean {
     return this.strategyHashes().size > 0;
+  }
+
+  /**
+   * These secrets plus one known in clear for the length of a request (the one its sender gave): also searched as
+   * text, so that secret is found glued to other characters too. Costs one more indexOf per piece of text.
+   */
+  including(secret: string | null): SecretSet {
+    if (secret === null || secret.length < MIN_SECRET_LENGTH || this.clear.includes(secret)) return this;
+    return {
+      clear: [...this.clear, secret],
+      maxLength: Math.max(this.maxLength, secret.length),
+      anyHashed: this.anyHashed,
+      is: (token) => this.is(token),
+    };
   }
 
   /**

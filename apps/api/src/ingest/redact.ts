@@ -1,5 +1,5 @@
 import { SECRET_FIELDS } from '@tradehook/contracts';
-import { MIN_SECRET_LENGTH, type KnownSecrets } from './known-secrets';
+import { MIN_SECRET_LENGTH, type KnownSecrets, type SecretSet } from './known-secrets';
 import { applyEdits, findSecrets, REDACTED, type Edit } from './secret-tokens';
 
 export { REDACTED } from './secret-tokens';
@@ -30,7 +30,17 @@ export interface StoredBody {
  * sender's exact bytes (15000.50 stays 15000.50). Text that is not valid JSON is read the same way, best effort.
  */
 export class Redactor {
-  constructor(private readonly secrets: KnownSecrets) {}
+  private readonly secrets: SecretSet;
+
+  constructor(private readonly known: KnownSecrets, secrets?: SecretSet) {
+    this.secrets = secrets ?? known;
+  }
+
+  /** A redactor also searching for `secret` as text (the one a request gave: see KnownSecrets.including). */
+  including(secret: string | null): Redactor {
+    const secrets = this.known.including(secret);
+    return secrets === this.known ? this : new Redactor(this.known, secrets);
+  }
 
   /** A value stored in a column of its own (strategy, alert text, a reason). */
   text(value: string): string {

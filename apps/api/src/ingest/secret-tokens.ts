@@ -1,4 +1,4 @@
-import { MIN_SECRET_LENGTH, type KnownSecrets } from './known-secrets';
+import { MIN_SECRET_LENGTH, type SecretSet } from './known-secrets';
 
 export const REDACTED = '[redacted]';
 
@@ -13,7 +13,8 @@ export interface Edit {
  * How text is cut into candidate tokens, coarsest first. A secret is found when it stands alone at some level:
  * between spaces or quotes (whatever its characters), between common punctuation ("secmgs=…", "key:…,"), or as
  * a run of the characters generated secrets are made of (base64url). Not found: a secret with punctuation of its
- * own glued to other text at both ends ("x:p@ss!word:y"), except WEBHOOK_SECRET, which is also searched as text.
+ * own glued to other text at both ends ("x:p@ss!word:y"), and any strategy secret glued to letters ("xx<secret>yy"),
+ * except the secrets known in clear (WEBHOOK_SECRET, the request's own secret), which are also searched as text.
  */
 const LEVELS = [/[^\s"'`\\]+/g, /[^\s"'`\\,;:=&?|(){}[\]<>]+/g, /[\w-]+/g];
 /** Nothing any level would cut: most names and values are one such token. */
@@ -24,19 +25,20 @@ const UNCUT = /^[\w-]*$/;
  * string that is a secret, spaces and all), then its tokens. Only pieces of a length a secret can have are hashed,
  * and each distinct piece once: a typical alert costs a handful of SHA-256 digests.
  */
-export function findSecrets(text: string, secrets: KnownSecrets, offset = 0, out: Edit[] = []): Edit[] {
+export function findSecrets(text: string, secrets: SecretSet, offset = 0, out: Edit[] = []): Edit[] {
   if (text.length < MIN_SECRET_LENGTH) return out;
-  const g = secrets.globalSecret;
-  for (let at = text.indexOf(g); at !== -1; at = text.indexOf(g, at + g.length)) {
-    out.push({ start: offset + at, end: offset + at + g.length, text: REDACTED });
+  for (const s of secrets.clear) {
+    for (let at = text.indexOf(s); at !== -1; at = text.indexOf(s, at + s.length)) {
+      out.push({ start: offset + at, end: offset + at + s.length, text: REDACTED });
+    }
   }
-  if (!secrets.anyHashed) return out; // the fast path: the global secret is found as text above
+  if (!secrets.anyHashed) return out; // the fast path: the clear secrets are found as text above
   if (secrets.is(text)) out.push({ start: offset, end: offset + text.length, text: REDACTED });
   else if (!UNCUT.test(text)) scan(text, offset, 0, secrets, out);
   return out;
 }
 
-function scan(text: string, offset: number, level: number, secrets: KnownSecrets, out: Edit[]): void {
+function scan(text: string, offset: number, level: number, secrets: SecretSet, out: Edit[]): void {
   const pattern = LEVELS[level]; // each level its own regex: a nested scan never moves this one's lastIndex
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

@@ -5,6 +5,7 @@ import type { Authenticator } from './authenticate';
 import { parseBody } from './body';
 import { toDecimal } from './decimal';
 import type { FailureLimiter } from './failure-limiter';
+import { redactFields, secretColumns, withoutSecretFields } from './field-secrets';
 import type { Redactor, StoredBody } from './redact';
 import { extractSecret } from './secret';
 import { isoMicros } from './time';
@@ -61,30 +62,39 @@ export class WebhookIntake {
     const body = parsed.value;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return this.reject(base, parsed.text, null, 400, 'invalid_payload', 'The body must be a JSON object like the example.',
-        [{ field: '', problem: 'must be a JSON object' }]);
+        { details: [{ field: '', problem: 'must be a JSON object' }] });
     }
     const fields = body as Record<string, unknown>;
     const strategy = typeof fields.stratName === 'string' ? fields.stratName.slice(0, 100) : null;
-    const auth = await this.authenticate(extractSecret(fields), strategy);
+    const secret = extractSecret(fields);
+    // The secret given is known in clear during this request: searched as text, it is found glued to anything.
+    const redactor = this.redactor.including(secret);
+    const auth = await this.authenticate(secret, strategy);
     if (!auth.ok) {
       return this.reject(base, parsed.text, fields, 401, 'unauthorized',
-        `Not authenticated: ${auth.reason}. Put your webhook secret in the "secmgs" field.`);
+        `Not authenticated: ${auth.reason}. Put your webhook secret in the "secmgs" field.`, { redactor });
     }
-    const validation = validatePayload(body);
-    if (!validation.ok) {
-      const list = validation.problems.map((p) => `${p.field || 'body'} ${p.problem}`).join('; ');
-      return this.reject(base, parsed.text, fields, 400, 'invalid_payload', `The alert is invalid: ${list}.`, validation.problems, true);
+    // Everything stored or traded derives from the redacted values; a secret where it does not belong refuses the alert.
+    const clean = redactFields(fields, redactor);
+    const validation = validatePayload(clean.fields);
+    const columns = validation.ok ? this.scrub(columnsOf(validation.alert), redactor) : null;
+    const problems = firstPerField([...clean.problems,
+      ...(validation.ok ? secretColumns(columnsOf(validation.alert), columns!) : validation.problems)]);
+    if (!validation.ok || !columns || problems.length) {
+      const list = problems.map((p) => `${p.field || 'body'} ${p.problem}`).join('; ');
+      return this.reject(base, parsed.text, withoutSecretFields(clean.fields, problems), 400, 'invalid_payload',
+        `The alert is invalid: ${list}.`, { details: problems, redactor, authenticated: true });
     }
-    const redacted = this.redactBody(parsed.text).text;
-    const columns = this.scrub(columnsOf(validation.alert));
+    const { alert } = validation;
+    const redacted = this.redactBody(parsed.text, redactor).text;
     const outcome = await this.writer.write({
       ...base,
       ...columns,
       raw_body: redacted,
       body_hash: createHash('sha256').update(redacted).digest('hex'),
       // Keyed as strategies are found (strategyKey: Unicode form, spacing and case ignored); redacted, as it is stored.
-      idempotency_key: columns.external_id ? JSON.stringify([strategyKey(validation.alert.strategy), columns.external_id]) : null,
-      signal: validation.alert.signal,
+      idempotency_key: columns.external_id ? JSON.stringify([strategyKey(alert.strategy), columns.external_id]) : null,
+      signal: alert.signal,
       status: 'accepted',
       reason: null,
       http_status: 200,
@@ -93,20 +103,20 @@ export class WebhookIntake {
     return { statusCode: 200, body: { id, status: outcome.status === 'duplicate' ? 'duplicate' : 'accepted' } };
   }
 
-  /** A column's text as it may be stored: secrets removed, NUL made visible (see storable). */
-  private redact(text: string): string {
-    return storable(this.redactor.text(text));
-  }
-
   /** A body as it may be stored, cut to `limitBytes` when given (see Redactor.body). */
-  private redactBody(text: string, limitBytes?: number): StoredBody {
-    return this.redactor.body(storable(text), limitBytes);
+  private redactBody(text: string, redactor: Redactor, limitBytes?: number): StoredBody {
+    return redactor.body(storable(text), limitBytes);
   }
 
-  /** A secret pasted into another field (the alert text, say) must not be stored either. */
-  private scrub<T extends Record<string, string | null>>(columns: T): T {
+  /**
+   * Columns as they may be stored: secrets removed, NUL made visible (see storable). The alert text is kept as
+   * redactFields left it: never normalised, it would only be searched twice (the longest column, the costliest).
+   */
+  private scrub<T extends Record<string, string | null>>(columns: T, redactor: Redactor): T {
     const out: Record<string, string | null> = {};
-    for (const [key, value] of Object.entries(columns)) out[key] = value === null ? null : this.redact(value);
+    for (const [key, value] of Object.entries(columns)) {
+      out[key] = value === null ? null : storable(key === 'alert_text' ? value : redactor.text(value));
+    }
     return out as T;
   }
 
@@ -117,9 +127,13 @@ export class WebhookIntake {
     statusCode: number,
     error: string,
     message: string,
-    details?: FieldProblem[],
-    /** The sender knew the secret: its body is kept whole, and it is not counted as a failure. */
-    authenticated = false,
+    { details, redactor = this.redactor, authenticated = false }: {
+      details?: FieldProblem[];
+      /** The request's own (see KnownSecrets.including). */
+      redactor?: Redactor;
+      /** The sender knew the secret: its body is kept whole, and it is not counted as a failure. */
+      authenticated?: boolean;
+    } = {},
   ): Promise<WebhookResponse> {
     if (!authenticated && this.failures && !this.failures.admit(base.client_ip ?? '')) {
       return { statusCode: 429, body: TOO_MANY_FAILURES }; // not stored: see FailureLimiter
@@ -132,19 +146,20 @@ export class WebhookIntake {
       return d?.ok ? d.value : null;
     };
     // Without the secret, only the head of the body is kept: 1,000 rejected requests then store 1 MB, not 64 MB.
-    const body = text === null ? null : this.redactBody(text, authenticated ? undefined : REJECTED_BODY_LIMIT_BYTES);
+    const body = text === null ? null : this.redactBody(text, redactor, authenticated ? undefined : REJECTED_BODY_LIMIT_BYTES);
     await this.writer.write({
       ...base,
       ...emptyColumns,
-      ...this.scrub({ strategy: str('stratName'), symbol: str('symbol'), exchange: str('exchange'), direction: str('direction') }),
-      price: num('price'),
-      quantity: num('quantity'),
+      ...this.scrub({
+        strategy: str('stratName'), symbol: str('symbol'), exchange: str('exchange'), direction: str('direction'),
+        price: num('price'), quantity: num('quantity'),
+      }, redactor),
       raw_body: body?.text ?? null,
       raw_body_truncated: body?.truncated ?? false,
       body_hash: null,
       idempotency_key: null,
       status: 'rejected',
-      reason: this.redact(`${statusCode} ${error}: ${message}`),
+      reason: storable(redactor.text(`${statusCode} ${error}: ${message}`)),
       http_status: statusCode,
     }).catch((e: unknown) => this.warn('could not record a rejected alert', e));
     return { statusCode, body: details ? { error, message, details } : { error, message } };
@@ -167,6 +182,8 @@ const emptyColumns = {
   strategy: null, symbol: null, exchange: null, price: null, direction: null, quantity: null, order_type: null,
   limit_price: null, stop_price: null, tif: null, sec_type: null, currency: null, alert_text: null, external_id: null,
 };
+
+const firstPerField = (problems: FieldProblem[]) => problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
 
 function columnsOf(a: NormalizedAlert) {
   return {

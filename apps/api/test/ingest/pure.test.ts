@@ -48,7 +48,7 @@ describe('validatePayload', () => {
       { field: 'stratName', problem: 'is required' },
       { field: 'symbol', problem: 'is required' },
       { field: 'price', problem: 'must be a number (or a number in quotes)' },
-      { field: 'direction', problem: 'must be BUY or SELL' },
+      { field: 'direction', problem: 'must be BUY, SELL, EXIT (or CLOSE, FLAT), REVERSE or CANCEL' },
       expect.objectContaining({ field: '__proto__x' }),
     ]));
   });

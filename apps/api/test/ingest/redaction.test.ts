@@ -2,6 +2,7 @@ import { hashStrategySecret } from '../../src/strategies/strategy-store';
 import { FailureLimiter, addressKey } from '../../src/ingest/failure-limiter';
 import { KnownSecrets, secretHash } from '../../src/ingest/known-secrets';
 import { Redactor, isSecretField } from '../../src/ingest/redact';
+import { redactFields, SECRET_OUT_OF_PLACE, secretColumns, withoutSecretFields } from '../../src/ingest/field-secrets';
 
 const GLOBAL = 'global-secret-1';
 const OWN = 'Strategy0wnSecret_abcdefghijklmn'; // as generateStrategySecret makes them (base64url)
@@ -104,6 +105,37 @@ describe('Redactor.text', () => {
     expect(redactor.text(`alert ${OWN} fired`)).toBe('alert [redacted] fired');
     expect(redactor.text(`x${GLOBAL}x`)).toBe('x[redacted]x');
     expect(redactor.text('BUY')).toBe('BUY');
+  });
+});
+
+describe('the secret a request gave (Redactor.including)', () => {
+  const request = redactor.including(OWN);
+
+  it('is searched as text: found glued to letters, in columns and bodies, escaped or not', () => {
+    expect(redactor.text(`xx${OWN}yy`)).toBe(`xx${OWN}yy`); // other strategies' secrets: whole tokens only
+    expect(request.text(`xx${OWN}yy`)).toBe('xx[redacted]yy');
+    expect(JSON.parse(request.body(JSON.stringify({ alert: `a${OWN}b`, k: `${OWN}${OWN}` })).text)).toEqual({ alert: 'a[redacted]b', k: '[redacted][redacted]' });
+    expect(request.body(`{"alert":"a${OWN.replace('S', '\\u0053')}b"}`).text).toBe('{"alert":"a[redacted]b"}');
+  });
+
+  it('costs nothing when there is none, or it is the global one, or too short to be a secret', () => {
+    expect(redactor.including(null)).toBe(redactor);
+    expect(redactor.including(GLOBAL)).toBe(redactor);
+    expect(redactor.including('short')).toBe(redactor);
+  });
+});
+
+describe('redactFields: what validation and the columns see', () => {
+  it('redacts each value as sent, and names every field but the alert text that held a secret', () => {
+    const out = redactFields({ exchange: `x${GLOBAL}`, symbol: OWN, alert: `go ${OWN}`, secmgs: GLOBAL, price: 1 }, redactor);
+    expect(out.fields).toEqual({ exchange: 'x[redacted]', symbol: '[redacted]', alert: 'go [redacted]', secmgs: GLOBAL, price: 1 });
+    expect(out.problems.map((p) => p.field)).toEqual(['exchange', 'symbol']);
+  });
+
+  it('a column only normalising made secret is named by its field; a refused alert is stored without those fields', () => {
+    const problems = secretColumns({ strategy: 'A', symbol: 'S', alert_text: 'x' }, { strategy: '[redacted]', symbol: 'S', alert_text: 'y' });
+    expect(problems).toEqual([{ field: 'stratName', problem: SECRET_OUT_OF_PLACE }]);
+    expect(withoutSecretFields({ stratName: 'a', symbol: 'S' }, problems)).toEqual({ stratName: '[redacted]', symbol: 'S' });
   });
 });
 
