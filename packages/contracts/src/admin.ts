@@ -83,6 +83,9 @@ export const UnknownStrategy = Type.Object(
     name: Type.String({ description: 'The latest spelling seen' }),
     alerts: Type.Integer({ minimum: 1, description: 'Alerts received with this name (rejected requests not counted)' }),
     lastSeenAt: Timestamp('Last alert'),
+    looksLike: Type.Optional(Type.String({
+      description: 'The configured strategy this name looks like without being it (e.g. Cyrillic "Ѕсоре" for Scope): its alerts are refused',
+    })),
   },
   { title: 'Strategy seen but not configured' },
 );

@@ -3,6 +3,7 @@
  * they could pass for another. The webhook, the strategy store, risk, the idempotency key, the admin API and the
  * database's unique key all use these functions, so "Risk 1", "risk  1" and "Ｒｉｓｋ １" are one strategy everywhere.
  */
+import { foldLatinLookAlikes, latinLookAlike } from './confusables';
 
 /** The name as stored and shown: Unicode NFKC (fullwidth "Ｒ" → "R"), whitespace runs → one space, trimmed. */
 export function strategyDisplayName(name: string): string {
@@ -17,11 +18,30 @@ export function strategyKey(name: string): string {
   return strategyDisplayName(name).toUpperCase().toLowerCase().normalize('NFKC');
 }
 
+/**
+ * What a name looks like, for telling apart names that are different strategies but look the same (UTS #39's
+ * skeleton): "Ѕсоре" in Cyrillic, "Sc0pe" and "Scope" share one. Letters are replaced by the Latin one they imitate
+ * before the key's case fold, as a capital and its small letter can imitate different ones (Greek Ν/ν: N, v).
+ */
+export function strategySkeleton(name: string): string {
+  // Mapped before NFKC, which turns some look-alikes into other letters (lunate ϲ into σ), and after, for the ones it
+  // makes (mathematical 𝚨 becomes Greek Α).
+  return foldLatinLookAlikes(strategyKey(shapes(strategyDisplayName(shapes(name)))));
+}
+
+const shapes = (text: string) => latinLookAlike(text.normalize('NFD'));
+
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const CONTROL = /\p{Cc}/u;
 /** Format characters (zero-width space and joiners, bidi controls, BOM…) and anything else rendered as nothing. */
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const UNASSIGNED_OR_PRIVATE = /[\p{Cn}\p{Co}\p{Cs}]/u;
+/**
+ * Combining marks NFKC leaves alone ("1\u0301" has no precomposed form) only decorate another character: refused. Not
+ * the marks of scripts that write vowels with them (Devanagari, Thai, Hebrew…), which the script rule checks.
+ */
+const MARK = /[\p{Mn}\p{Me}]/u;
+const DECORATIVE = /[\p{Script=Inherited}\p{Script=Common}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 /** Digits, punctuation, spaces, symbols and combining marks belong to no script of their own. */
 const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
 
@@ -58,6 +78,11 @@ export function strategyNameProblem(name: string): string | null {
   }
   const display = strategyDisplayName(name);
   if (display === '') return 'must not be blank';
+  for (const ch of display) {
+    if (MARK.test(ch) && DECORATIVE.test(ch)) {
+      return `contains a combining mark (${codePoint(ch)}) that is part of no letter, which would make it look like another name`;
+    }
+  }
   return scriptProblem(display);
 }
 

@@ -83,11 +83,14 @@ function problemsOf(errors: ErrorObject[]): FieldProblem[] {
   return [...byField.values()];
 }
 
+/** Why a name passes for a configured strategy it is not (StrategyStore.lookingLike), or null: a cached lookup. */
+export type LookAlikeCheck = (name: string) => string | null;
+
 /**
  * Every problem at once, so one correction fixes the alert: the schema's, then the exact-decimal and cross-field
  * checks on whatever fields the schema did not already fault.
  */
-export function validatePayload(body: unknown): ValidationResult {
+export function validatePayload(body: unknown, lookAlike?: LookAlikeCheck): ValidationResult {
   const problems: FieldProblem[] = check(body) ? [] : problemsOf(check.errors ?? []);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, problems };
   const raw = body as Record<string, unknown>;
@@ -108,8 +111,9 @@ export function validatePayload(body: unknown): ValidationResult {
   const quantity = decimal('quantity', QUANTITY);
   const limitPrice = decimal('limitPrice', PRICE);
   const stopPrice = decimal('stopPrice', PRICE);
-  // Blank, invisible characters, mixed scripts: a name that could pass for another strategy's is refused here.
-  const nameProblem = typeof raw.stratName === 'string' ? strategyNameProblem(raw.stratName) : null;
+  // Blank, invisible characters, mixed scripts, a configured strategy's look-alike: a name that could pass for another
+  // strategy's is refused here (and the dispatcher refuses look-alikes again, as strategies change in between).
+  const nameProblem = typeof raw.stratName === 'string' ? strategyNameProblem(raw.stratName) ?? lookAlike?.(raw.stratName) ?? null : null;
   if (nameProblem) add('stratName', nameProblem);
   const orderType = typeof raw.orderType === 'string' ? raw.orderType.toUpperCase() : null;
   if (orderType?.startsWith('STP') && raw.stopPrice === undefined) add('stopPrice', `is required for ${orderType} orders`);

@@ -1,6 +1,6 @@
 import type { Settings, UnknownStrategyPolicy } from '@tradehook/contracts';
 import type { ContractSpec } from '../ib/ib-types';
-import type { StrategyRules, StrategyStore } from '../strategies/strategy-store';
+import { lookAlikeProblem, type StrategyRules, type StrategyStore } from '../strategies/strategy-store';
 import { knownFuturesMultiplier } from './futures-multipliers';
 import type { StrategyDefaults } from './order-builder';
 import type { PendingAlert } from './pending-alert';
@@ -88,20 +88,25 @@ function notionalProblem(alert: PendingAlert, quantity: number, max: number, { c
   return `${quantity} × ${at}${multiplier === 1 ? '' : ` × ${multiplier}`} = ${notional} > ${max}`;
 }
 
-export function riskCheck(settings: () => Settings, strategies: Pick<StrategyStore, 'get' | 'size'>,
+export function riskCheck(settings: () => Settings, strategies: Pick<StrategyStore, 'get' | 'size' | 'lookingLike'>,
   referencePrice: ReferencePrices): RiskCheck {
   return async (alert, contract) => {
     const reference = await referencePrice(contract);
     const current = settings();
     // An admin action (flatten, sync) is an admin's decision, not an unknown sender: every other rule still applies.
     const policy = alert.signal?.action ? { ...current, unknownStrategyPolicy: 'allow' as const } : withUnknownPolicyResolved(current, strategies.size);
-    const verdict = evaluateRisk(alert, policy, strategies.get(alert.strategy),
-      { contract, reference });
+    const strategy = strategies.get(alert.strategy);
+    const imitated = strategy ? undefined : strategies.lookingLike(alert.strategy);
+    // Whatever the policy (the kill switch still speaks first): a name passing for a configured strategy never trades.
+    if (imitated && !current.killSwitch) return lookAlikeRefusal(alert.strategy, imitated.name);
+    const verdict = evaluateRisk(alert, policy, strategy, { contract, reference });
     // Last: every other rule names a limit the trader set; this one says the alert's price itself is not believable.
     const offBand = verdict.ok ? priceBandProblem(alert, current.priceBandPercent, reference) : null;
     return offBand ? refuse('price band', offBand) : verdict;
   };
 }
+
+const lookAlikeRefusal = (name: string, configured: string) => refuse('look-alike strategy name', `"${name}" ${lookAlikeProblem(configured)}`);
 
 /** `auto`: unknown strategies trade while none is configured (a fresh install, the original payload), and not after. */
 const withUnknownPolicyResolved = (settings: Settings, configured: number): Settings =>

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { strategyKey, type PositionMode } from '@tradehook/contracts';
+import { strategyKey, strategySkeleton, type PositionMode } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import { PeriodicRefresh } from '../common/periodic-refresh';
 
@@ -31,9 +31,14 @@ export const STRATEGY_RULE_COLUMNS = `id, name, enabled, secret_hash AS "secretH
   trading_window_start AS "tradingWindowStart", trading_window_end AS "tradingWindowEnd", time_zone AS "timeZone",
   default_order_type AS "defaultOrderType", position_mode AS "positionMode"`;
 
+/** Why a name that looks like a configured strategy is refused (see StrategyStore.lookingLike). */
+export const lookAlikeProblem = (configured: string) =>
+  `looks like the configured strategy "${configured}" but is another name (letters of another script, or 0/O, 1/l/I)`;
+
 /** Every strategy's rules by name, cached for the webhook and the dispatcher; reloaded on change. */
 export class StrategyStore {
   private byName = new Map<string, StrategyRules>();
+  private bySkeleton = new Map<string, StrategyRules>();
   private hashes: ReadonlySet<string> = new Set();
   private readonly refresh = new PeriodicRefresh(() => this.load());
 
@@ -42,6 +47,14 @@ export class StrategyStore {
   /** The strategy an alert's stratName designates: the one whose name has the same strategyKey ("RISK  1" is Risk 1). */
   get(name: string): StrategyRules | undefined {
     return this.byName.get(strategyKey(name));
+  }
+
+  /**
+   * The configured strategy a name looks like without being it ("Ѕсоре" in Cyrillic, "Sc0pe" for Scope): the same
+   * strategySkeleton, another key. Such a name is refused everywhere, whatever the unknown-strategy policy.
+   */
+  lookingLike(name: string): StrategyRules | undefined {
+    return this.get(name) ? undefined : this.bySkeleton.get(strategySkeleton(name));
   }
 
   /** How many strategies are configured (unknown ones are refused by default once there is one). */
@@ -70,6 +83,7 @@ export class StrategyStore {
     // Newest first, so that if two names ever shared a key (the unique name_key forbids it) the oldest one is kept.
     const rows: StrategyRules[] = await this.db.query(`SELECT ${STRATEGY_RULE_COLUMNS} FROM strategies ORDER BY id DESC`);
     this.byName = new Map(rows.map((r) => [strategyKey(r.name), r]));
+    this.bySkeleton = new Map(rows.map((r) => [strategySkeleton(r.name), r]));
     this.hashes = new Set(rows.flatMap((r) => (r.secretHash ? [r.secretHash] : [])));
   }
 }

@@ -3,7 +3,7 @@ import {
 } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import {
-  generateStrategySecret, hashStrategySecret, STRATEGY_RULE_COLUMNS, type StrategyRules, type StrategyStore,
+  generateStrategySecret, hashStrategySecret, lookAlikeProblem, STRATEGY_RULE_COLUMNS, type StrategyRules, type StrategyStore,
 } from '../../strategies/strategy-store';
 import type { ResourceDefinition } from '../resource';
 import { deleteRow, insertRow, RequestError, updateRow } from '../row-writer';
@@ -60,12 +60,17 @@ function checkStrategy(input: Partial<StrategyInputT>, current: StrategyRules | 
 
 /**
  * Strategy names are one when their strategyKey is (as alerts are matched), so "risk 1" and "Ｒｉｓｋ　１" are taken once
- * Risk 1 exists. Asked of the store's cache (reloaded after every write); the unique name_key settles a race.
+ * Risk 1 exists; and one that only looks like another's ("Ѕсоре" in Cyrillic next to Scope) is refused, as alerts
+ * with it are. Asked of the store's cache (reloaded after every write); the unique name_key settles a race.
  */
 function checkNameFree(strategies: StrategyStore, name: string | undefined, id: number | null): void {
   if (name === undefined) return;
   const clash = strategies.get(name);
   if (clash && clash.id !== id) throw nameTaken(clash.name);
+  const imitated = strategies.lookingLike(name);
+  if (imitated && imitated.id !== id) {
+    throw new RequestError(409, `Invalid strategy: name: "${strategyDisplayName(name)}" ${lookAlikeProblem(imitated.name)}.`);
+  }
 }
 
 const nameTaken = (existing: string) => new RequestError(409,

@@ -18,7 +18,7 @@ export async function unknownStrategyRoutes(app: FastifyInstance, opts: { db: Da
       response: { 200: Type.Array(UnknownStrategy) },
     },
   }, async (_req, reply) => {
-    const names = await unknownStrategies(opts.db, (name) => opts.strategies.get(name));
+    const names = await unknownStrategies(opts.db, opts.strategies);
     reply.header('Content-Range', `unknown-strategies 0-${Math.max(names.length - 1, 0)}/${names.length}`);
     return names;
   });

@@ -22,6 +22,20 @@ describe('Strategy names seen but not configured', () => {
     expect(await screen.findByLabelText(/^Name/)).toHaveValue('GHOST STRAT');
   });
 
+  it('warns that a name looks like a configured strategy, and offers no configure action for it', async () => {
+    const lookAlike: UnknownStrategy = { id: '\u0455\u0441\u043e\u0440\u0435', name: '\u0405\u0441\u043e\u0440\u0435', alerts: 1,
+      lastSeenAt: '2026-11-26T09:00:00.000Z', looksLike: 'Scope' }; // Cyrillic Ѕсоре
+    mockAdminApi(adminUser, { 'GET /api/admin/unknown-strategies': listReply('unknown-strategies', [lookAlike, ...seen]) });
+    await renderConsole('/admin/unknown-strategies');
+
+    const row = (await screen.findByText('\u0405\u0441\u043e\u0440\u0435', { exact: false }, { timeout: 5000 })).closest('tr')!;
+    expect(within(row).getByRole('note')).toHaveTextContent('Looks like the strategy “Scope” but is another name');
+    const ghost = screen.getByText('GHOST STRAT').closest('tr')!;
+    expect(await within(ghost).findByRole('link', { name: 'Configure a strategy named GHOST STRAT' })).toBeInTheDocument();
+    expect(within(ghost).queryByRole('note')).not.toBeInTheDocument();
+    expect(within(row).queryByRole('link', { name: /Configure/ })).not.toBeInTheDocument();
+  });
+
   it('shows a viewer the names without the configure action', async () => {
     mockAdminApi(viewerUser, { 'GET /api/admin/unknown-strategies': listReply('unknown-strategies', seen) });
     await renderConsole('/admin/unknown-strategies');
