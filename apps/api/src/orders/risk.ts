@@ -93,10 +93,12 @@ export function riskCheck(settings: () => Settings, strategies: Pick<StrategySto
   return async (alert, contract) => {
     const reference = await referencePrice(contract);
     const current = settings();
-    // An admin action (flatten, sync) is an admin's decision, not an unknown sender: every other rule still applies.
-    const policy = alert.signal?.action ? { ...current, unknownStrategyPolicy: 'allow' as const } : withUnknownPolicyResolved(current, strategies.size);
-    const strategy = strategies.get(alert.strategy);
-    const imitated = strategy ? undefined : strategies.lookingLike(alert.strategy);
+    // An admin action (flatten, sync) is an admin's decision, not a strategy's signal: the kill switch, the global
+    // limits and the price rules apply, not the strategy's own (a disabled strategy's position can still be closed).
+    const admin = Boolean(alert.signal?.action);
+    const policy = admin ? { ...current, unknownStrategyPolicy: 'allow' as const } : withUnknownPolicyResolved(current, strategies.size);
+    const strategy = admin ? undefined : strategies.get(alert.strategy);
+    const imitated = strategy || admin ? undefined : strategies.lookingLike(alert.strategy);
     // Whatever the policy (the kill switch still speaks first): a name passing for a configured strategy never trades.
     if (imitated && !current.killSwitch) return lookAlikeRefusal(alert.strategy, imitated.name);
     const verdict = evaluateRisk(alert, policy, strategy, { contract, reference });

@@ -96,8 +96,11 @@ describe('strategy positions against IB', () => {
     expect(await (await stack.fetch('/metrics')).text()).toMatch(/^tradehook_drifting_contracts 0$/m);
   });
 
-  it("flattens one strategy's position, refusing a stale screen", async () => {
+  it("flattens one strategy's position — disabled, even — refusing a stale screen", async () => {
     const { conId, account } = await h.position('Beta');
+    const [beta] = await stack.query(`SELECT id FROM strategies WHERE name = 'Beta'`);
+    const disabled = await stack.fetch(`/api/admin/strategies/${beta.id}`, { method: 'PUT', body: JSON.stringify({ enabled: false }) });
+    expect(disabled.status).toBe(200);
     expect((await post('/api/admin/positions/flatten-strategy', { strategy: 'Beta', account, conId, expected: '-3' })).status).toBe(409);
     const res = await post('/api/admin/positions/flatten-strategy', { strategy: 'beta', account, conId, expected: '-4' });
     const { alerts } = (await res.json()) as { alerts: Array<{ id: number }> };
