@@ -148,7 +148,8 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
   const { failures, pruner } = floodGuards({ db, log, settings, metrics, failureLimitPerMinute: config.webhookFailureLimitPerMinute });
   const intake = new WebhookIntake(writer, secretAuthenticator(config.webhookSecret, (name) => strategies.get(name)), redactor,
     (message, error) => log.error({ err: error }, message),
-    (ip) => !settings.current().ipAllowlistEnabled || addressAllowed(settings.current().ipAllowlist, ip), failures);
+    (ip) => !settings.current().ipAllowlistEnabled || addressAllowed(settings.current().ipAllowlist, ip), failures,
+    (name) => strategies.imitationProblem(name));
   const status = new StatusService(db, {
     version: ctx.version, startedAt: new Date(), embeddedDatabase: ctx.embeddedDatabase, webhookUrl: ctx.webhookUrl,
   }, session, { pending: () => dispatcher!.pending(), killSwitch: () => settings.current().killSwitch });

@@ -9,7 +9,7 @@ import { redactFields, secretColumns, withoutSecretFields } from './field-secret
 import type { Redactor, StoredBody } from './redact';
 import { extractSecret } from './secret';
 import { isoMicros } from './time';
-import { validatePayload, type NormalizedAlert } from './validate';
+import { validatePayload, type LookAlikeCheck, type NormalizedAlert } from './validate';
 
 export interface WebhookRequest {
   raw: Buffer | null;
@@ -41,6 +41,8 @@ export class WebhookIntake {
     private readonly addressAllowed: (ip: string) => boolean = () => true,
     /** Caps what requests without a valid secret may store (none: no cap). */
     private readonly failures?: FailureLimiter,
+    /** Refuses a stratName that passes for a configured strategy (the strategy cache: no query). */
+    private readonly lookAlike?: LookAlikeCheck,
   ) {}
 
   async handle(req: WebhookRequest): Promise<WebhookResponse> {
@@ -76,7 +78,7 @@ export class WebhookIntake {
     }
     // Everything stored or traded derives from the redacted values; a secret where it does not belong refuses the alert.
     const clean = redactFields(fields, redactor);
-    const validation = validatePayload(clean.fields);
+    const validation = validatePayload(clean.fields, this.lookAlike);
     const columns = validation.ok ? this.scrub(columnsOf(validation.alert), redactor) : null;
     const problems = firstPerField([...clean.problems,
       ...(validation.ok ? secretColumns(columnsOf(validation.alert), columns!) : validation.problems)]);

@@ -57,6 +57,12 @@ export class StrategyStore {
     return this.get(name) ? undefined : this.bySkeleton.get(strategySkeleton(name));
   }
 
+  /** Why the webhook refuses a name that passes for a configured strategy, or null (see lookingLike). */
+  imitationProblem(name: string): string | null {
+    const imitated = this.lookingLike(name);
+    return imitated ? lookAlikeProblem(imitated.name) : null;
+  }
+
   /** How many strategies are configured (unknown ones are refused by default once there is one). */
   get size(): number {
     return this.byName.size;

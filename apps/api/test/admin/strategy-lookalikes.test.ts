@@ -3,27 +3,44 @@ import { adminSend, fateOf, ordersAtIb } from '../support/admin-calls';
 import { originalPayload, startTestStack, type TestStack } from '../support/stack';
 
 // Red-team finding 4: with unknown strategies allowed, an all-Cyrillic "Ѕсоре" passed as a strategy of its own and
-// traded 50 lots with the global secret next to Scope (max quantity 1), and looked like Scope in the console.
+// traded 50 lots with the global secret next to Scope (max quantity 1), and looked like Scope in the console. Now the
+// webhook refuses it, the dispatcher refuses it should it be accepted anyway, and the console says what it imitates.
 const CYRILLIC_SCOPE = '\u0405\u0441\u043e\u0440\u0435';
 
 let stack: TestStack;
+let acceptedBeforeScope: number;
 beforeAll(async () => {
   stack = await startTestStack({ sim: { prices: { AAPL: 190 } } });
   await stack.waitFor(async () => stack.running.services.session.isReady(), 'IB connected');
+  // Accepted before Scope existed (and held by the kill switch): only the dispatcher can refuse it when it is resent.
+  await settings({ killSwitch: true });
+  acceptedBeforeScope = (await fateOf(stack, apple({ stratName: CYRILLIC_SCOPE, quantity: 50, alertId: 'early' }))).id;
+  await settings({ killSwitch: false, unknownStrategyPolicy: 'allow' });
   expect((await adminSend(stack, 'POST', 'strategies', { name: 'Scope', maxQuantity: '1' })).status).toBe(201);
-  expect((await adminSend(stack, 'PUT', 'settings/1', { unknownStrategyPolicy: 'allow' })).status).toBe(200);
 });
 afterAll(() => stack.close());
 
+const settings = async (data: Record<string, unknown>) => expect((await adminSend(stack, 'PUT', 'settings/1', data)).status).toBe(200);
 const apple = (overrides: Record<string, unknown>) => originalPayload({ symbol: 'AAPL', exchange: 'NASDAQ', price: 190, ...overrides });
+const LOOKS_LIKE_SCOPE = 'looks like the configured strategy "Scope" but is another name (letters of another script, or 0/O, 1/l/I)';
 
 describe('a name that looks like a configured strategy never trades, whatever the unknown-strategy policy', () => {
-  it.each([[CYRILLIC_SCOPE], ['SC0PE']])('%j, 50 lots with the global secret → refused naming Scope', async (stratName) => {
-    const outcome = await fateOf(stack, apple({ stratName, quantity: 50, alertId: `look-${stratName}` }));
-    expect(outcome).toMatchObject({ status: 'refused' });
-    expect(outcome.reason).toBe(`Refused by rule "look-alike strategy name": "${stratName}" looks like the configured strategy "Scope" `
-      + 'but is another name (letters of another script, or 0/O, 1/l/I)');
-    expect(ordersAtIb(stack, outcome.id)).toEqual([]);
+  it.each([[CYRILLIC_SCOPE], ['SC0PE']])('%j, 50 lots with the global secret → 400 at the webhook naming stratName and Scope', async (stratName) => {
+    const res = await stack.post(apple({ stratName, quantity: 50, alertId: `look-${stratName}` }));
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'stratName', problem: LOOKS_LIKE_SCOPE }]);
+    const [row] = await stack.query(`SELECT id, status, strategy FROM alerts ORDER BY id DESC LIMIT 1`);
+    expect(row).toMatchObject({ status: 'rejected', strategy: stratName });
+    expect(ordersAtIb(stack, row.id)).toEqual([]);
+  });
+
+  it('refuses at the dispatcher one accepted before Scope was configured, naming Scope', async () => {
+    const resend = await stack.fetch(`/api/admin/alerts/${acceptedBeforeScope}/resend`, { method: 'POST' });
+    const { id } = (await resend.json()) as { id: number };
+    const outcome = await stack.waitFor(async () =>
+      (await stack.query(`SELECT status, reason FROM alerts WHERE id = $1 AND status <> 'accepted'`, [id]))[0], 'resent alert decided');
+    expect(outcome).toEqual({ status: 'refused', reason: `Refused by rule "look-alike strategy name": "${CYRILLIC_SCOPE}" ${LOOKS_LIKE_SCOPE}` });
+    expect(ordersAtIb(stack, id)).toEqual([]);
   });
 
   it('still lets an unknown name that looks like no strategy trade under "allow"', async () => {
@@ -58,8 +75,8 @@ describe('the unconfigured-names list', () => {
   it('says which configured strategy a name looks like', async () => {
     const list = (await stack.get('/api/admin/unknown-strategies')).body as UnknownStrategy[];
     const byName = new Map(list.map((u) => [u.name, u]));
-    expect(byName.get(CYRILLIC_SCOPE)).toMatchObject({ looksLike: 'Scope', alerts: 1 });
-    expect(byName.get('SC0PE')).toMatchObject({ looksLike: 'Scope' });
+    expect(byName.get(CYRILLIC_SCOPE)).toMatchObject({ looksLike: 'Scope', alerts: 2 }); // the alert and its resend
     expect(byName.get('Elsewhere')).not.toHaveProperty('looksLike');
+    expect(byName.has('SC0PE')).toBe(false); // refused at the webhook: anyone can send those
   });
 });

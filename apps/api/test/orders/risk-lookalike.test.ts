@@ -53,15 +53,12 @@ describe('riskCheck', () => {
   });
 });
 
-describe('validatePayload with a look-alike check (for the webhook)', () => {
+describe('validatePayload with the store\'s look-alike check (as the webhook calls it)', () => {
   const body = (stratName: string) => ({ stratName, symbol: 'AAPL', price: 190, direction: 'BUY' });
 
   it("reports the check's answer on stratName, after the name's own problems", async () => {
     const strategies = await store();
-    const lookAlike = (name: string) => {
-      const imitated = strategies.lookingLike(name);
-      return imitated ? lookAlikeProblem(imitated.name) : null;
-    };
+    const lookAlike = (name: string) => strategies.imitationProblem(name);
     expect(validatePayload(body(CYRILLIC_SCOPE), lookAlike)).toEqual({ ok: false,
       problems: [{ field: 'stratName', problem: lookAlikeProblem('Scope') }] });
     expect(validatePayload(body('Sc0pe\u200b'), lookAlike)).toMatchObject({ ok: false,
