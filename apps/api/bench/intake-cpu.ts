@@ -1,6 +1,7 @@
 // CPU per alert of the webhook intake alone (parse, secret, redaction, validation; the database write stubbed):
 // `pnpm exec tsx bench/intake-cpu.ts [module dir…, default ../src/ingest]`. Several dirs (an older copy of the
 // intake, say) are measured in turn, round after round, and each one's fastest round kept: a shared machine's noise.
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { StrategyRules } from '../src/strategies/strategy-store';
 import { generateStrategySecret, hashStrategySecret } from '../src/strategies/strategy-store';
@@ -25,15 +26,17 @@ async function intakeFrom(dir: string): Promise<Intake> {
     new Redactor(new KnownSecrets(GLOBAL, () => hashes)), () => {});
 }
 
-const alert = (secmgs: string, text: string) => Buffer.from(JSON.stringify({
+const alert = (secmgs: string, text: string, alertId = `a-${Math.random()}`) => Buffer.from(JSON.stringify({
   stratName: 'Risk 1', alert: text, exchange: 'CME_MINI', symbol: 'NQU4', price: 15000.5, direction: 'BUY', quantity: 2,
-  alertId: `a-${Math.random()}`, secmgs,
+  alertId, secmgs,
 }));
 const long = 'Long entry: breakout above the 20-day high, volume 2.3x average, RSI 61, stop under 14950 '.repeat(5);
 const cases: Array<[string, Buffer[]]> = [
   ['global secret, short text', Array.from({ length: 1000 }, () => alert(GLOBAL, 'Trade Alert!'))],
   ['own secret, short text', Array.from({ length: 1000 }, () => alert(OWN, 'Trade Alert!'))],
   ['own secret, 450-char text', Array.from({ length: 1000 }, () => alert(OWN, long))],
+  // A run of letters longer than a generated secret: hashed window by window (gluedIn).
+  ['own secret, UUID alertId', Array.from({ length: 1000 }, () => alert(OWN, 'Trade Alert!', randomUUID()))],
 ];
 
 /** µs per alert over `bodies`, twice through. */

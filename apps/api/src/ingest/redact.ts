@@ -36,10 +36,9 @@ export class Redactor {
     this.secrets = secrets ?? known;
   }
 
-  /** A redactor also searching for `secret` as text (the one a request gave: see KnownSecrets.including). */
+  /** The redactor for one request: also searching for the secret it gave as text (see KnownSecrets.including). */
   including(secret: string | null): Redactor {
-    const secrets = this.known.including(secret);
-    return secrets === this.known ? this : new Redactor(this.known, secrets);
+    return new Redactor(this.known, this.known.including(secret));
   }
 
   /** A value stored in a column of its own (strategy, alert text, a reason). */

@@ -1,4 +1,4 @@
-import { MIN_SECRET_LENGTH, type SecretSet } from './known-secrets';
+import { GENERATED_SECRET_LENGTH, MIN_SECRET_LENGTH, type SecretSet } from './known-secrets';
 
 export const REDACTED = '[redacted]';
 
@@ -12,9 +12,10 @@ export interface Edit {
 /**
  * How text is cut into candidate tokens, coarsest first. A secret is found when it stands alone at some level:
  * between spaces or quotes (whatever its characters), between common punctuation ("secmgs=…", "key:…,"), or as
- * a run of the characters generated secrets are made of (base64url). Not found: a secret with punctuation of its
- * own glued to other text at both ends ("x:p@ss!word:y"), and any strategy secret glued to letters ("xx<secret>yy"),
- * except the secrets known in clear (WEBHOOK_SECRET, the request's own secret), which are also searched as text.
+ * a run of the characters generated secrets are made of (base64url), in which a generated secret glued to other
+ * letters ("xx<secret>yy") is looked for too (SecretSet.gluedIn). Not found: a secret an admin typed, glued to other
+ * text ("x:p@ss!word:y", "xx<typed secret>yy"), except the secrets known in clear (WEBHOOK_SECRET, the request's own
+ * secret), which are also searched as text.
  */
 const LEVELS = [/[^\s"'`\\]+/g, /[^\s"'`\\,;:=&?|(){}[\]<>]+/g, /[\w-]+/g];
 /** Nothing any level would cut: most names and values are one such token. */
@@ -34,7 +35,8 @@ export function findSecrets(text: string, secrets: SecretSet, offset = 0, out: E
   }
   if (!secrets.anyHashed) return out; // the fast path: the clear secrets are found as text above
   if (secrets.is(text)) out.push({ start: offset, end: offset + text.length, text: REDACTED });
-  else if (!UNCUT.test(text)) scan(text, offset, 0, secrets, out);
+  else if (UNCUT.test(text)) glued(text, offset, secrets, out);
+  else scan(text, offset, 0, secrets, out);
   return out;
 }
 
@@ -47,8 +49,14 @@ function scan(text: string, offset: number, level: number, secrets: SecretSet, o
     const start = offset + match.index;
     // The whole of the parent text was looked up already.
     if (token.length !== text.length && secrets.is(token)) out.push({ start, end: start + token.length, text: REDACTED });
-    else if (level + 1 < LEVELS.length && !UNCUT.test(token)) scan(token, start, level + 1, secrets, out);
+    else if (UNCUT.test(token)) glued(token, start, secrets, out);
+    else if (level + 1 < LEVELS.length) scan(token, start, level + 1, secrets, out);
   }
+}
+
+/** A run of base64url characters (UNCUT) longer than a generated secret may hold one glued to other letters. */
+function glued(run: string, offset: number, secrets: SecretSet, out: Edit[]): void {
+  for (const at of secrets.gluedIn(run)) out.push({ start: offset + at, end: offset + at + GENERATED_SECRET_LENGTH, text: REDACTED });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { hashStrategySecret } from '../../src/strategies/strategy-store';
+import { generateStrategySecret, hashStrategySecret } from '../../src/strategies/strategy-store';
 import { FailureLimiter, addressKey } from '../../src/ingest/failure-limiter';
-import { KnownSecrets, secretHash } from '../../src/ingest/known-secrets';
+import { GENERATED_SECRET_LENGTH, KnownSecrets, secretHash } from '../../src/ingest/known-secrets';
 import { Redactor, isSecretField } from '../../src/ingest/redact';
 import { redactFields, SECRET_OUT_OF_PLACE, secretColumns, withoutSecretFields } from '../../src/ingest/field-secrets';
 
@@ -118,10 +118,28 @@ describe('the secret a request gave (Redactor.including)', () => {
     expect(request.body(`{"alert":"a${OWN.replace('S', '\\u0053')}b"}`).text).toBe('{"alert":"a[redacted]b"}');
   });
 
-  it('costs nothing when there is none, or it is the global one, or too short to be a secret', () => {
-    expect(redactor.including(null)).toBe(redactor);
-    expect(redactor.including(GLOBAL)).toBe(redactor);
-    expect(redactor.including('short')).toBe(redactor);
+  it('adds nothing when there is none, or it is the global one, or too short to be a secret', () => {
+    for (const given of [null, GLOBAL, 'short']) expect(redactor.including(given).text(`xx${SPACED}yy short`)).toBe(`xx${SPACED}yy short`);
+  });
+});
+
+describe('a generated secret glued to other letters (another strategy\'s)', () => {
+  const request = () => redactor.including(GLOBAL);
+
+  it('is found in a run of base64url characters, within the request\'s budget of windows', () => {
+    expect(GENERATED_SECRET_LENGTH).toBe(generateStrategySecret().length);
+    expect(OWN).toHaveLength(GENERATED_SECRET_LENGTH);
+    expect(request().text(`order_${OWN}-7 ${OWN}x x${OWN}`)).toBe('order_[redacted]-7 [redacted]x x[redacted]');
+    expect(JSON.parse(request().body(JSON.stringify({ alert: `xx${OWN}yy` })).text)).toEqual({ alert: 'xx[redacted]yy' });
+    expect(redactor.text(`xx${OWN}yy`)).toBe(`xx${OWN}yy`); // outside a request: whole tokens only
+    expect(request().text(`xx${SPACED}yy`)).toBe(`xx${SPACED}yy`); // secrets an admin typed: whole tokens only
+  });
+
+  it('costs at most GLUED_WINDOW_BUDGET hashes per request: a body of long runs may hide one past it', () => {
+    const runs = Array.from({ length: 40 }, (_, i) => `${i}`.padEnd(GENERATED_SECRET_LENGTH + 8, 'z')).join(' ');
+    const r = request();
+    expect(r.text(`${runs} a${OWN}`)).toBe(`${runs} a${OWN}`); // 40 runs × 9 windows > 256: budget spent
+    expect(request().text(`${runs.slice(0, 400)} a${OWN}`)).toContain('a[redacted]');
   });
 });
 

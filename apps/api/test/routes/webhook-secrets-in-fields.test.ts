@@ -4,7 +4,8 @@ import { originalPayload, startTestStack, TEST_SECRET, type TestStack } from '..
 // and sent to IB as a contract; a strategy's secret glued to other letters in the alert text was stored as sent.
 let stack: TestStack;
 let viewer: string;
-const OWN = 'risk1-secret-abcdefgh'; // Risk 1's own secret, set by the admin
+let generated: string; // Big's own secret, generated
+const OWN = 'risk1-secret-abcdefgh'; // Risk 1's own secret, typed by the admin
 const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
@@ -12,6 +13,7 @@ beforeAll(async () => {
   for (const [name, secret] of [['Risk 1', OWN], ['Big', true]] as const) {
     const res = await stack.fetch('/api/admin/strategies', json('POST', { name, rotateSecret: secret, allowedSymbols: ['NQU4', 'AAPL'] }));
     expect(res.status).toBe(201);
+    if (secret === true) generated = ((await res.json()) as { secret: string }).secret;
   }
   await stack.running.services.users.upsert('viewer', 'viewer-password-1', 'viewer');
   viewer = await stack.login('viewer', 'viewer-password-1');
@@ -103,8 +105,17 @@ describe('the red team\'s repro', () => {
   });
 });
 
-describe('what is not found', () => {
-  it('another strategy\'s secret glued to letters, in an alert authenticated otherwise: whole tokens only (SECURITY.md)', async () => {
+describe('another strategy\'s secret glued to letters, in an alert authenticated otherwise', () => {
+  it('a generated one is found: in the alert text redacted, in exchange refused', async () => {
+    const text = await stack.post(originalPayload({ stratName: 'Risk 1', secmgs: OWN, alert: `xx${generated}yy`, alertId: 'generated-glued' }));
+    expect(text.status).toBe(200);
+    expectNoSecret(await everythingShownOf(text.body.id), generated);
+    const exchange = await stack.post(originalPayload({ exchange: `CME_${generated}_MINI`, alertId: 'generated-glued-2' }));
+    expect(exchange).toMatchObject({ status: 400, body: { details: [{ field: 'exchange' }] } });
+    expectNoSecret(await everythingShownOf(Number((await stack.query('SELECT max(id) AS id FROM alerts'))[0].id)), generated);
+  });
+
+  it('one an admin typed is found as a whole token only (SECURITY.md)', async () => {
     const res = await stack.post(originalPayload({ stratName: 'Big', alert: `see ${OWN} and xx${OWN}yy`, alertId: 'other-glued' }));
     expect(res.status).toBe(200);
     const [row] = await stack.query('SELECT alert_text FROM alerts WHERE id = $1', [res.body.id]);
