@@ -26,7 +26,7 @@ export class PositionSignals {
     }
     const mode = this.modeOf(alert.strategy);
     if (!needsStanding(alert, mode)) return { kind: 'trade', alert };
-    const plan = planSignal(alert, mode, await this.book.standing(alert, contract));
+    const plan = planSignal(alert, await this.book.standing(alert, contract));
     switch (plan.kind) {
       case 'trade':
         return { kind: 'trade', alert: { ...alert, direction: plan.side, quantity: plan.quantity } };

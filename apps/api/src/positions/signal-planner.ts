@@ -26,12 +26,13 @@ export function needsStanding(alert: PendingAlert, mode: PositionMode): boolean 
 }
 
 /**
- * Pure: what a position-aware alert does, given where its strategy stands. Working orders count as if filled, so
+ * Pure: what a position-aware alert (one needsStanding picked) does, given where its strategy stands; a BUY/SELL
+ * reaching here is a target-mode alert. Working orders count as if filled, so
  * a repeat of an alert whose order is still working trades nothing; EXIT and target mode trade the difference to
  * the target; REVERSE flips the whole effective position in one order. An alert that fired before one already
  * applied ({{timenow}}) is not traded: applying it would move the position back to an older target.
  */
-export function planSignal(alert: PendingAlert, mode: PositionMode, s: Standing): Plan {
+export function planSignal(alert: PendingAlert, s: Standing): Plan {
   if (alert.direction === 'CANCEL') return { kind: 'cancel' };
   const signalAt = alert.signal?.signalAt ? new Date(alert.signal.signalAt) : null;
   if (signalAt && s.lastSignal && signalAt < s.lastSignal.at) {

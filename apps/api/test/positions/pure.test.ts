@@ -35,24 +35,24 @@ describe('position-aware signals', () => {
 
   it('target mode trades the difference, working orders counted; at the target nothing', () => {
     const target = alert({ signal: { positionSize: '3' } });
-    expect(planSignal(target, 'target', at(1))).toEqual({ kind: 'trade', side: 'BUY', quantity: '2' });
-    expect(planSignal(target, 'target', at(0, 3))).toMatchObject({ kind: 'done' });
-    expect(planSignal(target, 'target', at(5))).toEqual({ kind: 'trade', side: 'SELL', quantity: '2' });
+    expect(planSignal(target, at(1))).toEqual({ kind: 'trade', side: 'BUY', quantity: '2' });
+    expect(planSignal(target, at(0, 3))).toMatchObject({ kind: 'done' });
+    expect(planSignal(target, at(5))).toEqual({ kind: 'trade', side: 'SELL', quantity: '2' });
   });
 
   it('EXIT goes flat, REVERSE flips in one order, CANCEL cancels', () => {
-    expect(planSignal(alert({ direction: 'EXIT' }), 'orders', at(-4))).toEqual({ kind: 'trade', side: 'BUY', quantity: '4' });
-    expect(planSignal(alert({ direction: 'REVERSE' }), 'orders', at(3, 1))).toEqual({ kind: 'trade', side: 'SELL', quantity: '8' });
-    expect(planSignal(alert({ direction: 'REVERSE' }), 'orders', at(0))).toMatchObject({ kind: 'done' });
-    expect(planSignal(alert({ direction: 'CANCEL' }), 'target', at(2))).toEqual({ kind: 'cancel' });
+    expect(planSignal(alert({ direction: 'EXIT' }), at(-4))).toEqual({ kind: 'trade', side: 'BUY', quantity: '4' });
+    expect(planSignal(alert({ direction: 'REVERSE' }), at(3, 1))).toEqual({ kind: 'trade', side: 'SELL', quantity: '8' });
+    expect(planSignal(alert({ direction: 'REVERSE' }), at(0))).toMatchObject({ kind: 'done' });
+    expect(planSignal(alert({ direction: 'CANCEL' }), at(2))).toEqual({ kind: 'cancel' });
   });
 
   it('an alert that fired before one already applied is refused; the same second is not', () => {
     const last = { at: new Date('2026-11-26T14:30:07Z'), alertId: 4 };
     const older = alert({ signal: { positionSize: '1', signalAt: '2026-11-26T14:30:05.000Z' } });
-    expect(planSignal(older, 'target', at(0, 0, last))).toMatchObject({ kind: 'refuse', reason: expect.stringMatching(/alert #4/) });
+    expect(planSignal(older, at(0, 0, last))).toMatchObject({ kind: 'refuse', reason: expect.stringMatching(/alert #4/) });
     const same = alert({ signal: { positionSize: '1', signalAt: '2026-11-26T14:30:07.000Z' } });
-    expect(planSignal(same, 'target', at(0, 0, last))).toMatchObject({ kind: 'trade' });
+    expect(planSignal(same, at(0, 0, last))).toMatchObject({ kind: 'trade' });
   });
 
   it('a difference working orders explain is not drift', () => {
