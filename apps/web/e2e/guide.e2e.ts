@@ -26,8 +26,10 @@ describe('webhook guide and API documentation', () => {
 
     const example = page.getByRole('figure').filter({ hasText: 'Original payload' }).locator('pre');
     expect(JSON.parse(await example.innerText())).toEqual(ORIGINAL_PAYLOAD_EXAMPLE);
-    const template = await page.getByRole('figure').filter({ hasText: 'TradingView template' }).locator('pre').innerText();
+    const template = await page.getByLabel('TradingView template', { exact: true }).innerText();
     expect(template).toContain('"symbol":"{{ticker}}"');
+    const targetTemplate = await page.getByLabel('TradingView template, target mode', { exact: true }).innerText();
+    expect(targetTemplate).toContain('{{strategy.position_size}}');
 
     await page.getByRole('link', { name: 'API documentation (Swagger UI)' }).click();
     await page.waitForURL(`${app().stack.url}/documentation**`);
