@@ -21,6 +21,7 @@ export const DEFAULT_OPTIONS: Omit<ResolvedOptions, 'seed'> = {
   maxMessagesPerSecond: 50,
   commissionPerShare: 0.005,
   serverVersion: SUPPORTED_SERVER_VERSIONS.max,
+  tradingHours: undefined,
 };
 
 function requireInteger(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {

@@ -6,12 +6,14 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { type AccountSnapshot, AccountBook } from './engine/account-book';
+import { ContractCatalog } from './engine/contract-catalog';
 import { ExecutionLedger } from './engine/execution-ledger';
 import { IdSource } from './engine/ids';
 import { defaultPrices, instrumentKey, Instruments } from './engine/instruments';
 import { type EngineSettings, OrderEngine } from './engine/order-engine';
 import { PriceBook } from './engine/price-book';
 import { createRandom, type Random } from './engine/prng';
+import { TradingSession } from './engine/trading-session';
 import { INFO_MESSAGES, SESSION_START_INFO_CODES } from './info-messages';
 import { negotiateServerVersion, resolveOptions } from './options';
 import { AccountService } from './server/account-service';
@@ -49,6 +51,9 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   private readonly clients = new Map<number, Session>();
   private walkTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** A test's fixed time (setTime), else the wall clock: what trading hours and expiries are read against. */
+  private fixedTimeMs: number | undefined;
+  private readonly session: TradingSession;
 
   constructor(options?: SimulatorOptions) {
     super();
@@ -59,6 +64,8 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     // A symbol a test gives a price is one it expects to trade.
     this.instruments = new Instruments(symbols, Object.keys(prices), unknownSymbols);
     this.marketDataMode = this.options.marketData;
+    const now = () => this.fixedTimeMs ?? Date.now();
+    this.session = new TradingSession(this.options.tradingHours, now);
     this.marketData = new MarketDataService(this.prices, this.instruments, () => this.marketDataMode);
     this.settings = {
       account: this.options.account,
@@ -77,7 +84,8 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     const notifier = new ClientNotifier((clientId) => this.clients.get(clientId), this,
       (execution, order) => this.accountService.filled(execution.account, order.conId));
     this.engine = new OrderEngine(this.settings, this.prices, ids, ledger, notifier);
-    this.router = new RequestRouter(this.engine, this.marketData, this.options.accounts, this.accountService, this.options.masterClientId);
+    this.router = new RequestRouter(this.engine, this.marketData, this.options.accounts, this.accountService, this.options.masterClientId,
+      new ContractCatalog(this.instruments, (key) => this.prices.get(key), this.session, now));
   }
 
   /** The bound port (kept through a restart); the configured one before start(). */
@@ -148,6 +156,11 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
 
   getPrice(symbol: string): number {
     return this.prices.get(symbol);
+  }
+
+  /** Fixes the simulator's clock (trading hours, futures expiries) at `time`; undefined: the wall clock again. */
+  setTime(time: Date | number | undefined): void {
+    this.fixedTimeMs = time === undefined ? undefined : +time;
   }
 
   setFillDelay(ms: number): void {

@@ -1,4 +1,5 @@
 /** The public shapes of the simulator: its options and the orders / executions it records. */
+import type { TradingHoursOptions } from './engine/trading-session';
 
 export interface RandomWalkOptions {
   intervalMs: number;
@@ -33,6 +34,8 @@ export interface SimulatorOptions {
   commissionPerShare?: number;
   seed?: number;
   serverVersion?: number;
+  /** Regular session for stocks (engine/trading-session.ts); default: none, every moment is regular. */
+  tradingHours?: TradingHoursOptions;
 }
 
 /** A trade made outside the API, e.g. by hand in TWS (IbSimulator.manualTrade). */
@@ -146,6 +149,7 @@ export interface ResolvedOptions {
   commissionPerShare: number;
   seed: number;
   serverVersion: number;
+  tradingHours: TradingHoursOptions | undefined;
 }
 
 /** A position as reported by POSITION: the order supplies the contract fields. */

@@ -1,8 +1,10 @@
 /** Answers the requests of a started session: one small handler per message id, the rest ignored. */
+import type { ContractCatalog } from '../engine/contract-catalog';
 import { matchesFilter } from '../engine/execution-filter';
 import type { OrderEngine } from '../engine/order-engine';
 import * as requests from '../wire/client-requests';
 import * as account from '../wire/account-messages';
+import { contractData, contractDataEnd, parseReqContractData } from '../wire/contract-messages';
 import { parseCancelMktData, parseReqMarketDataType, parseReqMktData } from '../wire/market-data-messages';
 import { Incoming } from '../wire/message-ids';
 import { completedOrder, openOrder } from '../wire/order-messages';
@@ -23,6 +25,7 @@ export class RequestRouter {
     private readonly accountService: AccountService,
     /** Sees every client id's executions (TWS's master API client). */
     private readonly masterClientId: number,
+    private readonly catalog: ContractCatalog,
   ) {}
 
   route(session: Session, fields: string[], receivedAt: number): void {
@@ -70,6 +73,8 @@ export class RequestRouter {
       case Incoming.REQ_COMPLETED_ORDERS:
         requests.parseReqCompletedOrders(fields);
         return this.sendCompletedOrders(session);
+      case Incoming.REQ_CONTRACT_DATA:
+        return this.sendContractDetails(session, parseReqContractData(fields));
       case Incoming.REQ_MKT_DATA:
         return this.marketData.request(session, parseReqMktData(fields));
       case Incoming.CANCEL_MKT_DATA:
@@ -79,6 +84,14 @@ export class RequestRouter {
       default:
         return; // TWS would answer account data & co.; the simulator has nothing to say
     }
+  }
+
+  /** CONTRACT_DATA per match then CONTRACT_DATA_END, or error 200 alone (no END), as TWS answers. */
+  private sendContractDetails(session: Session, request: ReturnType<typeof parseReqContractData>): void {
+    const found = this.catalog.lookUp(request);
+    if (typeof found === 'string') return session.send(messages.errorMessage(session.serverVersion, request.reqId, 200, found));
+    for (const details of found) session.send(contractData(session.serverVersion, request.reqId, details));
+    session.send(contractDataEnd(request.reqId));
   }
 
   private sendOpenOrders(session: Session, includeClient: (clientId: number) => boolean): void {

@@ -16,6 +16,9 @@ const MIN = {
   AUTO_CANCEL_PARENT: 162, ADVANCED_ORDER_REJECT: 166, PEGBEST_PEGMID_OFFSETS: 170, FA_PROFILE_DESUPPORT: 177,
   PENDING_PRICE_REVISION: 178, CUSTOMER_ACCOUNT: 183, PROFESSIONAL_CUSTOMER: 184, BOND_ACCRUED_INTEREST: 185,
   INCLUDE_OVERNIGHT: 189, CME_TAGGING_FIELDS_IN_OPEN_ORDER: 193, PEGGED_TO_BENCHMARK: 102,
+  MD_SIZE_MULTIPLIER: 110, AGG_GROUP: 121, UNDERLYING_INFO: 122, MARKET_RULES: 126, REAL_EXPIRATION_DATE: 134,
+  STOCK_TYPE: 152, FRACTIONAL_SIZE_SUPPORT: 163, SIZE_RULES: 164, FUND_DATA_FIELDS: 179, LAST_TRADE_DATE: 182,
+  INELIGIBILITY_REASONS: 186,
 } as const;
 export const FA_PROFILE_DESUPPORT = MIN.FA_PROFILE_DESUPPORT;
 /** Completed orders are read with the order-message version unset (Integer.MAX_VALUE): every "version >=" holds. */
@@ -249,6 +252,33 @@ function pnl(r: Reader, single: boolean): void {
   if (single) r.float('value');
 }
 
+/** decoder.py processContractDataMsg (the non-bond branch). */
+function contractData(r: Reader): void {
+  const sv = r.serverVersion;
+  const version = sv < MIN.SIZE_RULES ? r.int('version') : 8;
+  if (version >= 3) r.int('reqId');
+  r.str('symbol'); const secType = r.str('secType'); r.str('lastTradeDateOrContractMonth');
+  if (sv >= MIN.LAST_TRADE_DATE) r.str('lastTradeDate');
+  r.float('strike'); r.str('right'); r.str('exchange'); r.str('currency'); r.str('localSymbol'); r.str('marketName');
+  r.str('tradingClass'); r.int('conId'); r.float('minTick');
+  if (sv >= MIN.MD_SIZE_MULTIPLIER && sv < MIN.SIZE_RULES) r.int('mdSizeMultiplier');
+  r.str('multiplier'); r.str('orderTypes'); r.str('validExchanges'); r.int('priceMagnifier');
+  if (version >= 4) r.int('underConId');
+  if (version >= 5) { r.str('longName'); r.str('primaryExchange'); }
+  if (version >= 6) for (const f of ['contractMonth', 'industry', 'category', 'subcategory', 'timeZoneId', 'tradingHours', 'liquidHours']) r.str(f);
+  if (version >= 8) { r.str('evRule'); r.int('evMultiplier'); }
+  if (version >= 7) { const n = r.int('secIdListCount'); for (let i = 0; i < n; i++) { r.str(); r.str(); } }
+  if (sv >= MIN.AGG_GROUP) r.int('aggGroup');
+  if (sv >= MIN.UNDERLYING_INFO) { r.str('underSymbol'); r.str('underSecType'); }
+  if (sv >= MIN.MARKET_RULES) r.str('marketRuleIds');
+  if (sv >= MIN.REAL_EXPIRATION_DATE) r.str('realExpirationDate');
+  if (sv >= MIN.STOCK_TYPE) r.str('stockType');
+  if (sv >= MIN.FRACTIONAL_SIZE_SUPPORT && sv < MIN.SIZE_RULES) r.decimal('sizeMinTick');
+  if (sv >= MIN.SIZE_RULES) { r.decimal('minSize'); r.decimal('sizeIncrement'); r.decimal('suggestedSizeIncrement'); }
+  if (sv >= MIN.FUND_DATA_FIELDS && secType === 'FUND') throw new Error('fund contract details are not modelled by this reader');
+  if (sv >= MIN.INELIGIBILITY_REASONS) { const n = r.int('ineligibilityReasonCount'); for (let i = 0; i < n; i++) { r.str(); r.str(); } }
+}
+
 type Step = (r: Reader) => void;
 const wrapped = (count: number): Step => (r) => r.wrapped(count);
 
@@ -266,9 +296,11 @@ const READERS: Record<number, Step> = {
   7: portfolioValue,
   8: wrapped(1), // updateAccountTime(timeStamp)
   9: wrapped(1), // nextValidId(orderId)
+  10: contractData,
   11: executionData,
   15: wrapped(1), // managedAccounts(accountsList)
   49: wrapped(1), // currentTime(time)
+  52: wrapped(1), // contractDetailsEnd(reqId)
   53: wrapped(0), // openOrderEnd()
   54: wrapped(1), // accountDownloadEnd(accountName)
   55: wrapped(1), // execDetailsEnd(reqId)

@@ -2,6 +2,7 @@
 import type { SimExecution, SimOrder } from '../../src';
 import type { ValuedPosition } from '../../src/engine/account-book';
 import * as account from '../../src/wire/account-messages';
+import { type ContractDetails, contractData, contractDataEnd } from '../../src/wire/contract-messages';
 import type { Field } from '../../src/wire/format';
 import * as md from '../../src/wire/market-data-messages';
 import { SUPPORTED_SERVER_VERSIONS } from '../../src/wire/message-ids';
@@ -22,6 +23,12 @@ export const execution: SimExecution = {
 };
 export const position: ValuedPosition = {
   account: 'DU1234567', order, quantity: -40, avgCost: 100.1, realizedPnl: 12.5, marketPrice: 99.8, marketValue: -3992, unrealizedPnl: 12,
+};
+export const details: ContractDetails = {
+  conId: 495512551, symbol: 'ES', secType: 'FUT', lastTradeDate: '20261218', exchange: 'CME', primaryExchange: '',
+  currency: 'USD', localSymbol: 'ESZ6', tradingClass: 'ES', minTick: 0.25, multiplier: '50', orderTypes: 'LMT,MKT,STP,TRAIL',
+  validExchanges: 'CME', longName: 'E-mini S&P 500', contractMonth: '202612', timeZoneId: 'US/Central',
+  tradingHours: '', liquidHours: '', stockType: '',
 };
 const figures = { dailyPnl: 24.5, unrealizedPnl: 12, realizedPnl: 12.5 };
 
@@ -60,5 +67,7 @@ export function wireCases(serverVersion: number): Array<[string, Field[]]> {
     ['accountUpdateMultiEnd', account.accountUpdateMultiEnd(10)],
     ['pnl', account.pnl(11, figures)],
     ['pnlSingle', account.pnlSingle(12, -40, figures, -3992)],
+    ['contractDetails', contractData(serverVersion, 13, details)],
+    ['contractDetailsEnd', contractDataEnd(13)],
   ];
 }
