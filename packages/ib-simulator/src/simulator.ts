@@ -10,6 +10,7 @@ import { ContractCatalog } from './engine/contract-catalog';
 import { ExecutionLedger } from './engine/execution-ledger';
 import { IdSource } from './engine/ids';
 import { defaultPrices, instrumentKey, Instruments } from './engine/instruments';
+import { manualTradeRequest } from './engine/new-order';
 import { type EngineSettings, OrderEngine } from './engine/order-engine';
 import { PriceBook } from './engine/price-book';
 import { createRandom, type Random } from './engine/prng';
@@ -73,6 +74,8 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
       partialFills: this.options.partialFills,
       fillDelayMs: this.options.fillDelayMs,
       instruments: this.instruments,
+      session: this.session,
+      maxFillQuantity: undefined,
     };
     const ids = new IdSource(this.random);
     const ledger = new ExecutionLedger(ids, this.options.commissionPerShare);
@@ -161,6 +164,13 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   /** Fixes the simulator's clock (trading hours, futures expiries) at `time`; undefined: the wall clock again. */
   setTime(time: Date | number | undefined): void {
     this.fixedTimeMs = time === undefined ? undefined : +time;
+    this.engine.onClockChanged();
+  }
+
+  /** At most `quantity` of one order executes per price update (undefined: no limit): partial fills that rest. */
+  setMaxFillQuantity(quantity: number | undefined): void {
+    if (quantity !== undefined && !(quantity > 0)) throw new RangeError(`max fill quantity must be > 0, got ${quantity}`);
+    this.settings.maxFillQuantity = quantity;
   }
 
   setFillDelay(ms: number): void {
@@ -207,12 +217,7 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     const contract = { symbol: trade.symbol, secType: trade.secType ?? 'STK', currency: trade.currency ?? 'USD' };
     if (trade.price !== undefined) this.setPrice(instrumentKey(contract), trade.price);
     const orderId = this.engine.nextValidId(MANUAL_CLIENT_ID);
-    this.engine.place(MANUAL_CLIENT_ID, {
-      ...contract, orderId, conId: 0, lastTradeDate: trade.lastTradeDate ?? '', localSymbol: trade.localSymbol ?? '',
-      exchange: trade.secType === 'FUT' ? '' : 'SMART', primaryExchange: '', action: trade.quantity > 0 ? 'BUY' : 'SELL',
-      totalQuantity: Math.abs(trade.quantity), orderType: 'MKT', lmtPrice: undefined, auxPrice: undefined, tif: 'DAY', ocaGroup: '',
-      account: trade.account ?? this.options.account, orderRef: trade.orderRef ?? 'manual', transmit: true, parentId: 0,
-    }, preciseNow());
+    this.engine.place(MANUAL_CLIENT_ID, manualTradeRequest(trade, orderId, this.options.account), preciseNow());
     return this.orders.find((order) => order.clientId === MANUAL_CLIENT_ID && order.orderId === orderId)!;
   }
 

@@ -82,6 +82,13 @@ export interface SimOrder {
   account: string;
   parentId: number;
   transmit: boolean;
+  /** Exit fields (PLACE_ORDER past index 33, see wire/place-order-extras.ts); absent = unset. */
+  outsideRth?: boolean;
+  ocaType?: number;
+  /** A trailing stop's current stop price (the client's initial one, then the simulator's as the price moves). */
+  trailStopPrice?: number;
+  trailingPercent?: number;
+  lmtPriceOffset?: number;
   status: OrderStatusName;
   filled: number;
   remaining: number;

@@ -7,7 +7,7 @@ import { FA_PROFILE_DESUPPORT } from './support/ib-decoder-order';
 import { completedOrder, openOrder } from '../src/wire/order-messages';
 import * as messages from '../src/wire/server-messages';
 import { decode } from './support/decode';
-import { execution, order, VERSIONS as versions, wireCases } from './support/wire-cases';
+import { execution, order, trailingOrder, VERSIONS as versions, wireCases } from './support/wire-cases';
 
 describe.each(versions)('at server version %i', (serverVersion) => {
   // @stoqey/ib reads completedOrder as if every version were past faProfile's removal: below 177 it cannot read
@@ -37,6 +37,11 @@ describe.each(versions)('at server version %i', (serverVersion) => {
     expect(completedOrderFields).toMatchObject({ permId: 1234567890, orderRef: 'alert-9', filledQuantity: 40, parentPermId: 99 });
     expect(completedOrderFields.orderId).toBeUndefined();
     expect(completedState).toMatchObject({ status: 'Submitted', completedStatus: 'Submitted', completedTime: '19700101 00:00:00 UTC' });
+  });
+
+  it('round-trips the exit fields: trailStopPrice, lmtPriceOffset, outsideRth, ocaType', () => {
+    const [{ args }] = decode(serverVersion, openOrder(serverVersion, trailingOrder)).events;
+    expect(args[2]).toMatchObject({ orderType: 'TRAIL LIMIT', auxPrice: 1, trailStopPrice: 99.25, lmtPriceOffset: 0.5, outsideRth: true, ocaType: 3 });
   });
 
   it('round-trips executions and commission reports', () => {

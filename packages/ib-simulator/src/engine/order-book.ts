@@ -5,8 +5,12 @@ export interface OrderRecord {
   order: SimOrder;
   /** False while a transmit=0 order waits for a later order of its group with transmit=1. */
   transmitted: boolean;
-  /** A stop (STP / STP LMT) whose stop price has been reached. */
+  /** A stop (STP / STP LMT / TRAIL / TRAIL LIMIT) whose stop price has been reached. */
   stopTriggered: boolean;
+  /** The quantity the client placed: a bracket child works a share of it while its parent fills. */
+  placedQuantity: number;
+  /** Transmitted but waiting for the regular session (PreSubmitted), as IB holds an order without outsideRth. */
+  awaitingSession?: boolean;
   /** Pending delayed fill (fillDelayMs > 0). */
   fillTimer?: NodeJS.Timeout;
   completedAtMs?: number;
@@ -46,14 +50,16 @@ export class OrderBook {
     return this.records.filter((r) => r.order.clientId === clientId && r.order.parentId === orderId && r.order.permId !== 0);
   }
 
-  /** Orders cancelled when this one fills: bracket siblings (same parent) and members of its OCA group. */
+  /**
+   * The working orders a fill of this one acts on: the members of its OCA group; without a group, its bracket
+   * siblings (same parent) that have no group either (children in separate groups, e.g. scale-out targets, stay).
+   */
   ocaSiblingsOf(record: OrderRecord): OrderRecord[] {
     const { order } = record;
     return this.records.filter((r) => {
       if (r === record || !isWorking(r.order)) return false;
-      const sameBracket = order.parentId !== 0 && r.order.clientId === order.clientId && r.order.parentId === order.parentId;
-      const sameOcaGroup = order.ocaGroup !== '' && r.order.account === order.account && r.order.ocaGroup === order.ocaGroup;
-      return sameBracket || sameOcaGroup;
+      if (order.ocaGroup !== '') return r.order.account === order.account && r.order.ocaGroup === order.ocaGroup;
+      return order.parentId !== 0 && r.order.ocaGroup === '' && r.order.clientId === order.clientId && r.order.parentId === order.parentId;
     });
   }
 

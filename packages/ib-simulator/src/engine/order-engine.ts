@@ -1,16 +1,22 @@
 /**
- * The order lifecycle as TWS runs it: accept or reject, hold (transmit=0, bracket children), submit, trigger
- * stops, fill in partial executions, cancel, and cancel OCA siblings. Knows nothing about sockets: everything
- * the clients should hear goes through the OrderObserver.
+ * The order lifecycle as TWS runs it: accept or reject (201, 110 off-tick), hold (transmit=0, bracket children,
+ * outside the regular session), submit, trail and trigger stops, fill in partial executions, size children to their
+ * parent's fills, cancel, and cancel or reduce OCA siblings. Knows nothing about sockets: everything the clients
+ * should hear goes through the OrderObserver.
  */
 import type { SimExecution, SimOrder } from '../types';
 import type { PlaceOrderRequest } from '../wire/client-requests';
 import type { ExecutionLedger } from './execution-ledger';
-import { conIdFor, type IdSource } from './ids';
+import { contractSpec } from './contract-specs';
+import type { IdSource } from './ids';
 import { instrumentKey, type Instruments } from './instruments';
+import { newOrder } from './new-order';
 import { isWorking, OrderBook, type OrderRecord } from './order-book';
-import { executablePrice, hasStop, nextAverage, rejectionReason, splitQuantity, stopTriggered } from './order-rules';
+import { childQuantity, ocaReaction, resize } from './order-groups';
+import { executablePrice, hasStop, isTrailing, nextAverage, offTickPrice, rejectionReason, splitQuantity, stopTriggered, worksOutsideRth } from './order-rules';
 import type { PriceBook } from './price-book';
+import type { TradingSession } from './trading-session';
+import { fixTrailLimit, followTrail, startTrail } from './trailing';
 
 export interface OrderObserver {
   placed(order: SimOrder): void;
@@ -30,6 +36,9 @@ export interface EngineSettings {
   partialFills: number;
   fillDelayMs: number;
   instruments: Instruments;
+  session: TradingSession;
+  /** At most this quantity of one order executes per price update (undefined: all of it), to make partial fills rest. */
+  maxFillQuantity: number | undefined;
 }
 
 export class OrderEngine {
@@ -55,8 +64,8 @@ export class OrderEngine {
       return;
     }
     this.highestOrderId.set(clientId, request.orderId);
-    const record: OrderRecord = { order: this.newOrder(clientId, request, receivedAt), transmitted: false, stopTriggered: false };
-    const { order } = record;
+    const order = newOrder(clientId, request, receivedAt, this.settings.account);
+    const record: OrderRecord = { order, transmitted: false, stopTriggered: false, placedQuantity: order.totalQuantity };
     const rejection = this.rejection(record, request);
     if (rejection) {
       order.status = 'Inactive';
@@ -86,11 +95,20 @@ export class OrderEngine {
     }
   }
 
-  /** Re-checks resting orders of the symbols whose price moved. */
+  /** Re-checks resting orders of the symbols whose price moved (and orders waiting for the session). */
   onPricesChanged(symbols: readonly string[]): void {
+    this.onClockChanged();
     const moved = new Set(symbols);
     for (const record of this.book.working()) {
       if (moved.has(instrumentKey(record.order))) this.evaluate(record);
+    }
+  }
+
+  /** Submits the orders held for the regular session once they may work (the clock moved or was set). */
+  onClockChanged(): void {
+    for (const record of this.book.working()) {
+      if (record.awaitingSession && this.inSession(record.order)) this.submit(record);
+      else if (record.order.status === 'Submitted') this.evaluate(record);
     }
   }
 
@@ -108,38 +126,6 @@ export class OrderEngine {
     for (const record of this.book.all()) this.clearFillTimer(record);
   }
 
-  private newOrder(clientId: number, request: PlaceOrderRequest, receivedAt: number): SimOrder {
-    const quantity = request.totalQuantity ?? 0;
-    return {
-      orderId: request.orderId,
-      clientId,
-      permId: 0,
-      conId: request.conId || conIdFor(request.symbol),
-      symbol: request.symbol,
-      secType: request.secType || 'STK',
-      exchange: request.exchange || 'SMART',
-      primaryExchange: request.primaryExchange,
-      currency: request.currency || 'USD',
-      localSymbol: request.localSymbol || request.symbol,
-      action: request.action === 'SELL' ? 'SELL' : 'BUY',
-      totalQuantity: quantity,
-      orderType: request.orderType,
-      lmtPrice: request.lmtPrice,
-      auxPrice: request.auxPrice,
-      tif: request.tif || 'DAY',
-      ocaGroup: request.ocaGroup,
-      orderRef: request.orderRef,
-      account: request.account || this.settings.account,
-      parentId: request.parentId,
-      transmit: request.transmit,
-      status: 'PreSubmitted',
-      filled: 0,
-      remaining: quantity,
-      avgFillPrice: 0,
-      receivedAt,
-    };
-  }
-
   private rejection(record: OrderRecord, request: PlaceOrderRequest): { code: number; message: string } | undefined {
     const { order } = record;
     const undefinedContract = this.settings.instruments.definitionProblem({ ...request, secType: order.secType, currency: order.currency });
@@ -149,7 +135,21 @@ export class OrderEngine {
     if (order.parentId !== 0 && !this.book.parentOf(record)) {
       return { code: 201, message: `Order rejected - reason:Parent order ${order.parentId} not found` };
     }
+    if (offTickPrice(request, this.minTick(order)) !== undefined) {
+      return { code: 110, message: 'The price does not conform to the minimum price variation for this contract.' };
+    }
     return undefined;
+  }
+
+  /** The contract's tick; a stock's depends on its price (the order's limit, else the market). */
+  private minTick(order: SimOrder): number {
+    const key = instrumentKey(order);
+    return contractSpec(order.secType, key, order.lmtPrice ?? this.prices.get(key)).minTick;
+  }
+
+  /** Outside the regular session only the limit types flagged outsideRth work (stocks; see trading-session.ts). */
+  private inSession(order: SimOrder): boolean {
+    return this.settings.session.isRegular(order.secType) || worksOutsideRth(order);
   }
 
   /** A transmit=1 order sends its whole group: the held parent first, then every held child. */
@@ -160,17 +160,39 @@ export class OrderEngine {
     for (const member of group) this.release(member);
   }
 
-  /** A transmitted order goes live unless it is a child whose parent has not filled yet. */
+  /**
+   * A transmitted order goes live; a child only for its share of what its parent has filled so far, growing as the
+   * parent fills further (IB's bracket sizing).
+   */
   private release(record: OrderRecord): void {
-    if (record.order.status !== 'PreSubmitted') return;
-    const parent = this.book.parentOf(record);
-    if (parent?.order.status === 'Cancelled' || parent?.order.status === 'Inactive') this.cancelRecord(record);
-    else if (!parent || parent.order.status === 'Filled') this.submit(record);
+    const { order } = record;
+    if (!isWorking(order)) return;
+    const parent = this.book.parentOf(record)?.order;
+    if (parent && parent.filled === 0 && (parent.status === 'Cancelled' || parent.status === 'Inactive')) return this.cancelRecord(record);
+    if (parent) {
+      const quantity = childQuantity(record.placedQuantity, parent);
+      if (quantity <= 0) return; // held until the parent fills
+      if (resize(order, quantity)) {
+        this.observer.openOrder(order);
+        if (order.status === 'Submitted') this.observer.orderStatus(order, 0);
+      }
+    }
+    if (order.status === 'PreSubmitted') this.submit(record);
+    else this.evaluate(record);
   }
 
+  /** Goes live, or stays PreSubmitted while the session does not allow it (IB's hold until the open). */
   private submit(record: OrderRecord): void {
-    record.order.status = 'Submitted';
-    this.observer.orderStatus(record.order, 0);
+    const { order } = record;
+    record.awaitingSession = !this.inSession(order);
+    if (record.awaitingSession) return;
+    order.status = 'Submitted';
+    if (isTrailing(order.orderType)) {
+      // The trail starts from the price at activation (a child's when its parent fills); the client sees it at once.
+      startTrail(order, this.prices.get(instrumentKey(order)), this.minTick(order));
+      this.observer.openOrder(order);
+    }
+    this.observer.orderStatus(order, 0);
     this.evaluate(record);
   }
 
@@ -179,9 +201,12 @@ export class OrderEngine {
     const { order } = record;
     if (order.status !== 'Submitted' || record.fillTimer) return;
     const price = this.prices.get(instrumentKey(order));
+    if (!record.stopTriggered) followTrail(order, price, this.minTick(order));
+    if (!this.inSession(order)) return;
     if (hasStop(order) && !record.stopTriggered) {
       if (!stopTriggered(order, price)) return;
       record.stopTriggered = true;
+      fixTrailLimit(order);
     }
     if (executablePrice(order, price) === undefined) return;
     if (this.settings.fillDelayMs <= 0) {
@@ -194,35 +219,52 @@ export class OrderEngine {
     }, this.settings.fillDelayMs);
   }
 
-  /** Executes the remaining quantity in partialFills executions at one price; stays resting if no longer marketable. */
+  /**
+   * Executes the remaining quantity (at most maxFillQuantity) in partialFills executions at one price; what is left
+   * rests until the next price update. Stays resting if no longer marketable.
+   */
   private fill(record: OrderRecord): void {
     const { order } = record;
     const price = order.status === 'Submitted' ? executablePrice(order, this.prices.get(instrumentKey(order))) : undefined;
     if (price === undefined) return;
     const nowMs = Date.now();
-    const parts = splitQuantity(order.remaining, this.settings.partialFills);
-    parts.forEach((shares, index) => {
+    const parts = splitQuantity(Math.min(order.remaining, this.settings.maxFillQuantity ?? Infinity), this.settings.partialFills);
+    for (const shares of parts) {
       order.avgFillPrice = nextAverage(order.filled, order.avgFillPrice, shares, price);
       order.filled += shares;
       order.remaining = order.totalQuantity - order.filled;
-      if (index === parts.length - 1) {
+      if (order.remaining <= 0) {
         order.status = 'Filled';
         record.completedAtMs = nowMs;
       }
       this.observer.executed(this.ledger.record(order, shares, price, nowMs), order);
       this.observer.orderStatus(order, price);
-    });
+    }
     this.observer.openOrder(order);
-    this.afterFill(record);
+    this.afterExecutions(record, parts.reduce((sum, shares) => sum + shares, 0));
   }
 
-  private afterFill(record: OrderRecord): void {
+  private afterExecutions(record: OrderRecord, executed: number): void {
+    const reaction = ocaReaction(record.order);
     for (const sibling of this.book.ocaSiblingsOf(record)) {
-      if (isWorking(sibling.order)) this.cancelRecord(sibling);
+      if (reaction === 'cancel') this.cancelRecord(sibling);
+      else this.reduce(sibling, executed);
     }
     for (const child of this.book.childrenOf(record)) {
       if (child.transmitted) this.release(child);
     }
+  }
+
+  /** OCA types 2/3: a sibling works `executed` less; one left with nothing to do is cancelled. */
+  private reduce(record: OrderRecord, executed: number): void {
+    const { order } = record;
+    record.placedQuantity = Math.max(0, record.placedQuantity - executed);
+    const parent = this.book.parentOf(record)?.order;
+    const quantity = parent ? childQuantity(record.placedQuantity, parent) : record.placedQuantity;
+    if (quantity <= order.filled) return this.cancelRecord(record);
+    if (!resize(order, quantity)) return;
+    this.observer.openOrder(order);
+    this.observer.orderStatus(order, 0);
   }
 
   private cancelRecord(record: OrderRecord): void {
@@ -233,9 +275,9 @@ export class OrderEngine {
     this.observer.orderStatus(order, 0);
     this.observer.orderMessage(order.clientId, order.orderId, 202, 'Order Canceled - reason:');
     this.observer.cancelled(order);
-    // A cancelled parent takes its working children with it.
+    // A cancelled parent takes its working children with it, except those protecting what it had filled.
     for (const child of this.book.childrenOf(record)) {
-      if (isWorking(child.order)) this.cancelRecord(child);
+      if (isWorking(child.order) && childQuantity(child.placedQuantity, order) <= child.order.filled) this.cancelRecord(child);
     }
   }
 

@@ -1,7 +1,8 @@
 /** Pure order rules: what is accepted, when an order is marketable, how it is split and charged. */
 import type { SimOrder } from '../types';
+import { conformsToTick } from './contract-specs';
 
-export const SUPPORTED_ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT'] as const;
+export const SUPPORTED_ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL', 'TRAIL LIMIT'] as const;
 
 export interface OrderTerms {
   action: string;
@@ -9,7 +10,13 @@ export interface OrderTerms {
   orderType: string;
   lmtPrice: number | undefined;
   auxPrice: number | undefined;
+  trailingPercent?: number;
+  trailStopPrice?: number;
+  lmtPriceOffset?: number;
 }
+
+const positive = (value: number | undefined): value is number => value !== undefined && value > 0;
+export const isTrailing = (orderType: string): boolean => orderType === 'TRAIL' || orderType === 'TRAIL LIMIT';
 
 /** The reason TWS would give for rejecting these terms, or undefined if they are acceptable. */
 export function rejectionReason(terms: OrderTerms): string | undefined {
@@ -20,18 +27,42 @@ export function rejectionReason(terms: OrderTerms): string | undefined {
   }
   const needsLimit = terms.orderType === 'LMT' || terms.orderType === 'STP LMT';
   const needsStop = terms.orderType === 'STP' || terms.orderType === 'STP LMT';
-  if (needsLimit && !(terms.lmtPrice !== undefined && terms.lmtPrice > 0)) return 'Limit price is required';
-  if (needsStop && !(terms.auxPrice !== undefined && terms.auxPrice > 0)) return 'Stop price is required';
+  if (needsLimit && !positive(terms.lmtPrice)) return 'Limit price is required';
+  if (needsStop && !positive(terms.auxPrice)) return 'Stop price is required';
+  if (isTrailing(terms.orderType) && !positive(terms.auxPrice) && !positive(terms.trailingPercent)) {
+    return 'Trailing amount or trailing percent is required';
+  }
+  if (terms.orderType === 'TRAIL LIMIT' && terms.lmtPriceOffset === undefined && !positive(terms.lmtPrice)) {
+    return 'Limit price offset is required';
+  }
   return undefined;
 }
 
-export function hasStop(order: SimOrder): boolean {
-  return order.orderType === 'STP' || order.orderType === 'STP LMT';
+/**
+ * The first price that is not a whole number of ticks (IB's error 110), or undefined. A trailing amount and a limit
+ * offset are distances in price and must conform too; a trailing percent need not.
+ */
+export function offTickPrice(terms: OrderTerms, minTick: number): number | undefined {
+  const stopIsPrice = terms.orderType !== 'MKT' && terms.orderType !== 'LMT' && !positive(terms.trailingPercent);
+  const prices = [terms.lmtPrice, stopIsPrice ? terms.auxPrice : undefined, terms.trailStopPrice, terms.lmtPriceOffset];
+  return prices.find((price) => price !== undefined && price !== 0 && !conformsToTick(price, minTick));
 }
 
-/** A BUY stop triggers at or above its stop price, a SELL stop at or below. */
+/**
+ * Which order types a stock order's outsideRth lets work outside regular hours: limit types. IB does not run
+ * market or stop-market orders there (a stop does not trigger), whatever the flag says.
+ */
+export function worksOutsideRth(order: SimOrder): boolean {
+  return order.outsideRth === true && ['LMT', 'STP LMT', 'TRAIL LIMIT'].includes(order.orderType);
+}
+
+export function hasStop(order: SimOrder): boolean {
+  return order.orderType === 'STP' || order.orderType === 'STP LMT' || isTrailing(order.orderType);
+}
+
+/** A BUY stop triggers at or above its stop price, a SELL stop at or below; a trailing stop at its current one. */
 export function stopTriggered(order: SimOrder, price: number): boolean {
-  const stop = order.auxPrice ?? NaN;
+  const stop = (isTrailing(order.orderType) ? order.trailStopPrice : order.auxPrice) ?? NaN;
   return order.action === 'BUY' ? price >= stop : price <= stop;
 }
 
@@ -40,7 +71,7 @@ export function stopTriggered(order: SimOrder, price: number): boolean {
  * rest. A limit fills at the market when that is better, never worse than the limit.
  */
 export function executablePrice(order: SimOrder, marketPrice: number): number | undefined {
-  if (order.orderType === 'MKT' || order.orderType === 'STP') return marketPrice;
+  if (order.orderType === 'MKT' || order.orderType === 'STP' || order.orderType === 'TRAIL') return marketPrice;
   const limit = order.lmtPrice ?? NaN;
   if (order.action === 'BUY') return marketPrice <= limit ? marketPrice : undefined;
   return marketPrice >= limit ? marketPrice : undefined;

@@ -32,7 +32,7 @@ export class RequestRouter {
     const clientId = session.clientId ?? 0;
     switch (requests.messageId(fields)) {
       case Incoming.PLACE_ORDER:
-        return this.engine.place(clientId, requests.parsePlaceOrder(fields), receivedAt);
+        return this.engine.place(clientId, requests.parsePlaceOrder(fields, session.serverVersion), receivedAt);
       case Incoming.CANCEL_ORDER:
         return this.engine.cancel(clientId, requests.parseCancelOrder(fields, session.serverVersion).orderId);
       case Incoming.REQ_IDS:

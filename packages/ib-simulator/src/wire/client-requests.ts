@@ -3,6 +3,7 @@
  * (layouts from @stoqey/ib's encoder). A field that cannot be read throws a RequestDecodeError.
  */
 import { MinServerVersion } from './message-ids';
+import { type PlaceOrderExtras, parsePlaceOrderExtras } from './place-order-extras';
 
 export class RequestDecodeError extends Error {
   constructor(
@@ -87,7 +88,7 @@ export function parseReqExecutions(fields: readonly string[]): ExecutionFilter {
   };
 }
 
-export interface PlaceOrderRequest {
+export interface PlaceOrderRequest extends Partial<PlaceOrderExtras> {
   orderId: number;
   conId: number;
   symbol: string;
@@ -114,13 +115,15 @@ export interface PlaceOrderRequest {
 /**
  * PLACE_ORDER. Without a version field (server ≥ 145) the leading fields sit at fixed indices:
  * 1 orderId, 2–15 contract, 16 action, 17 totalQuantity, 18 orderType, 19 lmtPrice, 20 auxPrice, 21 tif,
- * 22 ocaGroup, 23 account, 24 openClose, 25 origin, 26 orderRef, 27 transmit, 28 parentId. The rest is ignored.
+ * 22 ocaGroup, 23 account, 24 openClose, 25 origin, 26 orderRef, 27 transmit, 28 parentId; the exit fields
+ * further on are found by place-order-extras.ts.
  */
-export function parsePlaceOrder(fields: readonly string[]): PlaceOrderRequest {
+export function parsePlaceOrder(fields: readonly string[], serverVersion: number): PlaceOrderRequest {
   const orderId = readInt(fields, 1, 'orderId');
   try {
     const text = (index: number, name: string) => requireField(fields, index, name);
     return {
+      ...parsePlaceOrderExtras(fields, serverVersion, text(4, 'secType'), text(18, 'orderType')),
       orderId,
       conId: readInt(fields, 2, 'conId'),
       symbol: text(3, 'symbol'),

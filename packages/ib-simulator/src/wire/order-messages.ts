@@ -45,8 +45,8 @@ function leadingOrderFields(order: SimOrder): Field[] {
   ];
 }
 
-/** Volatility block (readVolOrderParams) followed by the trail parameters. */
-const volatilityAndTrailFields = (): Field[] => [UNSET, '0', '', UNSET, '0', '0', UNSET, UNSET];
+/** Volatility block (readVolOrderParams) followed by the trail parameters (trailStopPrice, trailingPercent). */
+const volatilityAndTrailFields = (order: SimOrder): Field[] => [UNSET, '0', '', UNSET, '0', '0', double(order.trailStopPrice), double(order.trailingPercent)];
 /** comboLegsDescription, comboLegs count, orderComboLegs count, smartComboRoutingParams count. */
 const emptyComboFields = (): Field[] => ['', '0', '0', '0'];
 /** scaleInitLevelSize, scaleSubsLevelSize, scalePriceIncrement (unset: no further scale fields). */
@@ -71,7 +71,7 @@ export function openOrder(serverVersion: number, order: SimOrder): Field[] {
     ...leadingOrderFields(order),
     int(order.clientId),
     int(order.permId),
-    bool(false), // outsideRth
+    bool(order.outsideRth ?? false),
     bool(false), // hidden
     '0', // discretionaryAmt
     '', // goodAfterTime
@@ -88,12 +88,12 @@ export function openOrder(serverVersion: number, order: SimOrder): Field[] {
     UNSET_INT, // displaySize
     bool(false), bool(false), bool(false), // blockOrder, sweepToFill, allOrNone
     UNSET_INT, // minQty
-    '0', // ocaType
+    int(order.ocaType ?? 0),
     bool(false), bool(false), // eTradeOnly, firmQuoteOnly
     UNSET, // nbboPriceCap
     int(order.parentId),
     '0', // triggerMethod
-    ...volatilityAndTrailFields(),
+    ...volatilityAndTrailFields(order),
     UNSET, UNSET_INT, // basisPoints, basisPointsType
     ...emptyComboFields(),
     ...emptyScaleFields(),
@@ -112,7 +112,8 @@ export function openOrder(serverVersion: number, order: SimOrder): Field[] {
     bool(false), bool(false), // randomizeSize, randomizePrice
     '0', // conditions count
     '', // adjustedOrderType
-    ...unsetDoubles(6), // triggerPrice, trailStopPrice, lmtPriceOffset, adjustedStopPrice, adjustedStopLimitPrice, adjustedTrailingAmount
+    UNSET, double(order.trailStopPrice), double(order.lmtPriceOffset), // triggerPrice, trailStopPrice, lmtPriceOffset
+    ...unsetDoubles(3), // adjustedStopPrice, adjustedStopLimitPrice, adjustedTrailingAmount
     '0', // adjustableTrailingUnit
     ...since(serverVersion, [
       [MinServerVersion.SOFT_DOLLAR_TIER, () => ['', '', '']],
@@ -147,7 +148,7 @@ export function completedOrder(serverVersion: number, order: SimOrder, info: Com
     ...contractFields(order),
     ...leadingOrderFields(order),
     int(order.permId),
-    bool(false), // outsideRth
+    bool(order.outsideRth ?? false),
     bool(false), // hidden
     '0', // discretionaryAmt
     '', // goodAfterTime
@@ -162,9 +163,9 @@ export function completedOrder(serverVersion: number, order: SimOrder, info: Com
     UNSET_INT, // displaySize
     bool(false), bool(false), // sweepToFill, allOrNone
     UNSET_INT, // minQty
-    '0', // ocaType
+    int(order.ocaType ?? 0),
     '0', // triggerMethod
-    ...volatilityAndTrailFields(),
+    ...volatilityAndTrailFields(order),
     ...emptyComboFields(),
     ...emptyScaleFields(),
     '', // hedgeType
@@ -176,7 +177,7 @@ export function completedOrder(serverVersion: number, order: SimOrder, info: Com
     order.status,
     bool(false), bool(false), // randomizeSize, randomizePrice
     '0', // conditions count
-    UNSET, UNSET, // trailStopPrice, lmtPriceOffset
+    double(order.trailStopPrice), double(order.lmtPriceOffset),
     ...since(serverVersion, [
       [MinServerVersion.CASH_QTY, () => [UNSET]],
       [MinServerVersion.AUTO_PRICE_FOR_HEDGE, () => [bool(false)]],

@@ -16,6 +16,10 @@ export const order: SimOrder = {
   account: 'DU1234567', parentId: 6, transmit: true, status: 'Submitted', filled: 40, remaining: 60,
   avgFillPrice: 100.1, receivedAt: 1_767_268_800_000.123,
 };
+/** An exit with every field the exits work reports: a trailing stop-limit in a reducing OCA group, outside RTH. */
+export const trailingOrder: SimOrder = {
+  ...order, orderType: 'TRAIL LIMIT', lmtPrice: 98.75, auxPrice: 1, trailStopPrice: 99.25, lmtPriceOffset: 0.5, outsideRth: true, ocaType: 3,
+};
 export const execution: SimExecution = {
   execId: '0000e0d5.6553f1a2.01.01', orderId: 7, clientId: 3, permId: 1234567890, symbol: 'AAPL', secType: 'STK',
   exchange: 'NASDAQ', currency: 'USD', side: 'SLD', shares: 40, price: 100.1, cumQty: 40, avgPrice: 100.1,
@@ -50,7 +54,9 @@ export function wireCases(serverVersion: number): Array<[string, Field[]]> {
     ['position', messages.position(position)],
     ['positionEnd', messages.positionEnd()],
     ['openOrder', openOrder(serverVersion, order)],
+    ['openOrder', openOrder(serverVersion, trailingOrder)],
     ['completedOrder', completedOrder(serverVersion, order, { completedAtMs: 1_767_268_800_000, parentPermId: 99 })],
+    ['completedOrder', completedOrder(serverVersion, trailingOrder, { completedAtMs: 1_767_268_800_000, parentPermId: 99 })],
     ['completedOrdersEnd', messages.completedOrdersEnd()],
     ['tickPrice+tickSize', md.tickPrice(4, md.TickType.DELAYED_LAST, 189.5, 1)],
     ['tickSize', md.tickSize(4, md.TickType.DELAYED_VOLUME, 1000)],

@@ -1,0 +1,52 @@
+/** Orders from requests: a PLACE_ORDER's SimOrder with TWS's defaults, and the market order a manual trade is. */
+import type { ManualTrade, SimOrder } from '../types';
+import type { PlaceOrderRequest } from '../wire/client-requests';
+import { conIdFor } from './ids';
+
+export function newOrder(clientId: number, request: PlaceOrderRequest, receivedAt: number, defaultAccount: string): SimOrder {
+  const quantity = request.totalQuantity ?? 0;
+  return {
+    orderId: request.orderId,
+    clientId,
+    permId: 0,
+    conId: request.conId || conIdFor(request.symbol),
+    symbol: request.symbol,
+    secType: request.secType || 'STK',
+    exchange: request.exchange || 'SMART',
+    primaryExchange: request.primaryExchange,
+    currency: request.currency || 'USD',
+    localSymbol: request.localSymbol || request.symbol,
+    action: request.action === 'SELL' ? 'SELL' : 'BUY',
+    totalQuantity: quantity,
+    orderType: request.orderType,
+    lmtPrice: request.lmtPrice,
+    auxPrice: request.auxPrice,
+    tif: request.tif || 'DAY',
+    ocaGroup: request.ocaGroup,
+    orderRef: request.orderRef,
+    account: request.account || defaultAccount,
+    parentId: request.parentId,
+    transmit: request.transmit,
+    outsideRth: request.outsideRth,
+    ocaType: request.ocaType,
+    trailStopPrice: request.trailStopPrice,
+    trailingPercent: request.trailingPercent,
+    lmtPriceOffset: request.lmtPriceOffset,
+    status: 'PreSubmitted',
+    filled: 0,
+    remaining: quantity,
+    avgFillPrice: 0,
+    receivedAt,
+  };
+}
+
+/** A trade made in TWS by hand, as the market order the engine fills. */
+export function manualTradeRequest(trade: ManualTrade, orderId: number, defaultAccount: string): PlaceOrderRequest {
+  return {
+    symbol: trade.symbol, secType: trade.secType ?? 'STK', currency: trade.currency ?? 'USD', orderId, conId: 0,
+    lastTradeDate: trade.lastTradeDate ?? '', localSymbol: trade.localSymbol ?? '', exchange: trade.secType === 'FUT' ? '' : 'SMART',
+    primaryExchange: '', action: trade.quantity > 0 ? 'BUY' : 'SELL', totalQuantity: Math.abs(trade.quantity), orderType: 'MKT',
+    lmtPrice: undefined, auxPrice: undefined, tif: 'DAY', ocaGroup: '', account: trade.account ?? defaultAccount,
+    orderRef: trade.orderRef ?? 'manual', transmit: true, parentId: 0,
+  };
+}
