@@ -97,18 +97,20 @@ export class OrderEngine {
 
   /** Re-checks resting orders of the symbols whose price moved (and orders waiting for the session). */
   onPricesChanged(symbols: readonly string[]): void {
-    this.onClockChanged();
     const moved = new Set(symbols);
-    for (const record of this.book.working()) {
-      if (moved.has(instrumentKey(record.order))) this.evaluate(record);
-    }
+    this.recheck((record) => moved.has(instrumentKey(record.order)));
   }
 
-  /** Submits the orders held for the regular session once they may work (the clock moved or was set). */
+  /** The clock was set: orders held for the regular session may go live, live ones may stop or resume filling. */
   onClockChanged(): void {
+    this.recheck(() => true);
+  }
+
+  /** Submits orders held for the session once they may work (the wall clock moves too), then re-evaluates `affected`. */
+  private recheck(affected: (record: OrderRecord) => boolean): void {
     for (const record of this.book.working()) {
       if (record.awaitingSession && this.inSession(record.order)) this.submit(record);
-      else if (record.order.status === 'Submitted') this.evaluate(record);
+      else if (affected(record)) this.evaluate(record);
     }
   }
 
