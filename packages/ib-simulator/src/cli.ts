@@ -10,7 +10,8 @@ import type { SimulatorOptions } from './types';
 const USAGE = `usage: ib-simulator [--port 4002] [--host 127.0.0.1] [--seed N] [--fill-delay ms] [--partial-fills n]
                     [--first-order-id n] [--account DU1234567] [--accounts DU7654321,…] [--starting-cash 1000000]
                     [--server-version 193] [--no-walk] [--quiet]
-                    [--symbols AAPL,STK:MSFT,FUT:ES,EUR.USD] [--market-data live|delayed|none]`;
+                    [--symbols AAPL,STK:MSFT,FUT:ES,EUR.USD] [--market-data live|delayed|none]
+                    [--trading-hours 09:30-16:00[@America/New_York]]`;
 
 /** Flags that take a numeric value, and the option each one sets. */
 const NUMERIC_FLAGS: Record<string, keyof SimulatorOptions> = {
@@ -42,6 +43,10 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; quiet: boolean 
     else if (flag === '--accounts') options.accounts = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (flag === '--symbols') options.symbols = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (flag === '--market-data') options.marketData = value();
+    else if (flag === '--trading-hours') {
+      const [regular, timeZone] = value().split('@');
+      options.tradingHours = { regular, timeZone };
+    }
     else if (flag === '--no-walk') options.walk = false;
     else if (flag === '--quiet') quiet = true;
     else throw new Error(`unknown argument ${flag}`);

@@ -4,6 +4,7 @@
  * price change. What an account may see is the MarketDataMode: a paper account without subscriptions gets delayed
  * data only after asking for it (type 3 or 4), and error 354 otherwise.
  */
+import { contractSpec } from '../engine/contract-specs';
 import { instrumentKey, type Instruments } from '../engine/instruments';
 import type { PriceBook } from '../engine/price-book';
 import type { MarketDataMode } from '../types';
@@ -48,7 +49,8 @@ export class MarketDataService {
     }
     const key = instrumentKey(request);
     this.prices.track(key);
-    session.send(md.tickReqParams(tickerId, this.prices.quote(key).minTick, '', 3));
+    // The contract's tick, as contract details give it (quotes themselves move in cents).
+    session.send(md.tickReqParams(tickerId, contractSpec(request.secType || 'STK', key, this.prices.get(key)).minTick, '', 3));
     if (served === DELAYED) fail(10167, 'Requested market data is not subscribed. Displaying delayed market data.');
     session.send(md.marketDataType(tickerId, served));
     this.sendQuote(session, tickerId, key, served);
