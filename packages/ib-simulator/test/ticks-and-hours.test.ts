@@ -54,6 +54,10 @@ describe('regular trading hours (tradingHours option)', () => {
     client.api.placeOrder(orderId + 1, stock('AAPL'), limitOrder(OrderAction.BUY, 10, 191, { outsideRth: true }));
     await reached(client, orderId + 1, 'Filled'); // a limit with outsideRth works pre-market
     expect(sim.orders[0].status).toBe('PreSubmitted');
+    const [warning] = await client.waitFor(EventName.error, (_e, code, id) => id === orderId && code === 399);
+    expect((warning as Error).message).toBe(
+      'Order Message:\nBUY 10 AAPL SMART\nWarning: your order will not be placed at the exchange until 2026-11-23 09:30:00 America/New_York',
+    );
 
     sim.setTime(monday(14, 30)); // 09:30: the open
     await reached(client, orderId, 'Filled');
@@ -65,6 +69,8 @@ describe('regular trading hours (tradingHours option)', () => {
     const client = env.client(sim.port);
     const orderId = await client.connect(1);
     client.api.placeOrder(orderId, stock('AAPL'), marketOrder(OrderAction.BUY, 10, { outsideRth: true }));
+    const [warning] = await client.waitFor(EventName.error, (_e, code, id) => id === orderId && code === 399);
+    expect((warning as Error).message).toMatch(/until 2026-11-24 09:30:00 America\/New_York$/); // Tuesday's open
     client.api.placeOrder(orderId + 1, stock('AAPL'), stopOrder(OrderAction.SELL, 10, 195, { outsideRth: true }));
     await sleep(50);
     expect(sim.orders.map((o) => o.status)).toEqual(['PreSubmitted', 'PreSubmitted']);

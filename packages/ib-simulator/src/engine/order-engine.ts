@@ -186,8 +186,13 @@ export class OrderEngine {
   /** Goes live, or stays PreSubmitted while the session does not allow it (IB's hold until the open). */
   private submit(record: OrderRecord): void {
     const { order } = record;
-    record.awaitingSession = !this.inSession(order);
-    if (record.awaitingSession) return;
+    const held = !this.inSession(order);
+    if (held && !record.awaitingSession) {
+      const what = `${order.action} ${order.totalQuantity} ${order.symbol} ${order.exchange}`;
+      this.observer.orderMessage(order.clientId, order.orderId, 399, this.settings.session.holdWarning(what));
+    }
+    record.awaitingSession = held;
+    if (held) return;
     order.status = 'Submitted';
     if (isTrailing(order.orderType)) {
       // The trail starts from the price at activation (a child's when its parent fills); the client sees it at once.

@@ -67,6 +67,25 @@ export class TradingSession {
     return `${date}:${hhmm(window.openMinute)}-${date}:${hhmm(window.closeMinute)}`;
   }
 
+  /**
+   * IB's warning 399 for an order held until the open: "Order Message:\nBUY 10 AAPL SMART\nWarning: your order
+   * will not be placed at the exchange until 2026-11-23 09:30:00 America/New_York".
+   */
+  holdWarning(what: string): string {
+    return `Order Message:\n${what}\nWarning: your order will not be placed at the exchange until ${this.nextOpen()}`;
+  }
+
+  private nextOpen(): string {
+    const window = this.window ?? { openMinute: 0, timeZone: 'UTC' };
+    const now = this.now();
+    for (let day = 0; ; day++) {
+      const { date, weekday, minute } = localTime(now + day * 86_400_000, window.timeZone);
+      if (weekday < 1 || weekday > 5 || (day === 0 && minute >= window.openMinute)) continue;
+      const time = hhmm(window.openMinute);
+      return `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)} ${time.slice(0, 2)}:${time.slice(2)}:00 ${window.timeZone}`;
+    }
+  }
+
   timeZoneId(fallback: string): string {
     return this.window?.timeZone ?? fallback;
   }
