@@ -191,5 +191,6 @@ function pendingAlertOf(id: number, r: AlertRecord, arrivedAt: number): PendingA
     id, receivedAt: new Date(Math.floor(arrivedAt)), receivedAtMs: arrivedAt, strategy: r.strategy!, symbol: r.symbol!, exchange: r.exchange,
     price: r.price!, direction: r.direction as PendingAlert['direction'], quantity: r.quantity, orderType: r.order_type,
     limitPrice: r.limit_price, stopPrice: r.stop_price, tif: r.tif, secType: r.sec_type, currency: r.currency, signal: r.signal ?? null,
+    exits: r.exits ?? null,
   };
 }

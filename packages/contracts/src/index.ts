@@ -1,5 +1,7 @@
 export * from './common';
 export * from './webhook';
+export * from './exits';
+export * from './numbers';
 export * from './alerts';
 export * from './orders';
 export * from './trades';

@@ -1,11 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-
-// Unambiguous: a dot always separates the digit runs, so matching is linear and an attacker's 60,000-digit string
-// costs no more than reading it (`\\d+\\.?\\d*` backtracked quadratically: 10 s of a blocked event loop).
-const numericString = '^\\s*[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?\\s*$';
-/** TradingView renders placeholders as text, so a number may arrive quoted: both are accepted. */
-const NumberLike = (description: string, example: number) =>
-  Type.Union([Type.Number(), Type.String({ pattern: numericString })], { description, examples: [example] });
+import { EXIT_FIELDS } from './exits';
+import { NumberLike, numericString } from './numbers';
 
 const caseInsensitive = (words: string[]) =>
   `^(${words.map((w) => [...w].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c === ' ' ? ' ' : c)).join('')).join('|')})$`;
@@ -56,6 +51,7 @@ export const WebhookPayload = Type.Object(
       description: 'Signed position after this order ({{strategy.position_size}}); wins over marketPosition', examples: [-2] })),
     timenow: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?\\s*$',
       description: 'When the alert fired ({{timenow}}); in target mode an alert older than one already applied is not traded' })),
+    ...EXIT_FIELDS,
     alertId: Type.Optional(
       Type.String({ minLength: 1, maxLength: 200, description: 'Your idempotency key: a repeat is answered "duplicate"' }),
     ),

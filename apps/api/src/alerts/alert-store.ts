@@ -37,7 +37,7 @@ export class AlertStore {
     return this.db.transaction(async (tx) => {
       const [alert] = await tx.query('SELECT id FROM alerts WHERE id = $1 FOR UPDATE', [id]);
       if (!alert) return { outcome: 'not_found' } as const;
-      const [order] = await tx.query('SELECT id, ib_order_id, status FROM orders WHERE alert_id = $1', [id]);
+      const [order] = await tx.query('SELECT id, ib_order_id, status FROM orders WHERE alert_id = $1 AND parent_order_id IS NULL', [id]);
       if (order) {
         return { outcome: 'traded', order: { id: Number(order.id), ibOrderId: order.ib_order_id, status: order.status } } as const;
       }

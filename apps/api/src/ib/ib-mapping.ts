@@ -1,5 +1,5 @@
 import type { CommissionReport as IbCommission, Contract, Execution, Order, OrderState } from '@stoqey/ib';
-import type { CommissionReport, ContractSpec, ExecutionReport, OrderReport, OrderSpec } from './ib-types';
+import type { CommissionReport, ContractSpec, ExecutionReport, OrderLink, OrderReport, OrderSpec } from './ib-types';
 
 /** IB marks an unset double with Double.MAX_VALUE. */
 export function decimalOrNull(n: number | undefined | null): string | null {
@@ -92,15 +92,20 @@ export function toIbContract(c: ContractSpec): Contract {
   };
 }
 
-export function toIbOrder(o: OrderSpec): Order {
+export function toIbOrder(o: OrderSpec, link: OrderLink = { parentIbOrderId: null, transmit: true }): Order {
   return {
     action: o.side as Order['action'],
     totalQuantity: Number(o.quantity),
     orderType: o.orderType as Order['orderType'],
     ...(o.limitPrice !== null ? { lmtPrice: Number(o.limitPrice) } : {}),
     ...(o.stopPrice !== null ? { auxPrice: Number(o.stopPrice) } : {}),
+    ...(o.trailingAmount ? { auxPrice: Number(o.trailingAmount) } : {}),
+    ...(o.trailingPercent ? { trailingPercent: Number(o.trailingPercent) } : {}),
+    ...(o.ocaGroup ? { ocaGroup: o.ocaGroup, ocaType: 1 } : {}),
+    ...(o.outsideRth ? { outsideRth: true } : {}),
+    ...(link.parentIbOrderId !== null ? { parentId: link.parentIbOrderId } : {}),
     tif: o.tif as Order['tif'],
     orderRef: o.orderRef,
-    transmit: true,
+    transmit: link.transmit,
   };
 }

@@ -75,4 +75,16 @@ export interface OrderSpec {
   stopPrice: string | null;
   tif: string;
   orderRef: string;
+  /** A bracket's exits share one OCA group (ocaType 1: the others cancel when one fills). */
+  ocaGroup?: string | null;
+  /** TRAIL: the trailing distance in points (IB's auxPrice) or in percent. */
+  trailingAmount?: string | null;
+  trailingPercent?: string | null;
+  outsideRth?: boolean;
+}
+
+/** How an order of a bracket is linked when sent: its parent's IB id, and whether it releases the group. */
+export interface OrderLink {
+  parentIbOrderId: number | null;
+  transmit: boolean;
 }

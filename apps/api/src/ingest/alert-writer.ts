@@ -1,3 +1,4 @@
+import type { AlertExits } from '@tradehook/contracts';
 import type { DataSource } from 'typeorm';
 import type { AlertSignal } from '../positions/signal';
 import { preciseNow } from './time';
@@ -27,6 +28,8 @@ export interface AlertRecord {
   idempotency_key: string | null;
   /** Position-aware fields or an admin action (alerts.signal); absent: none. */
   signal?: AlertSignal | null;
+  /** Exits resting at IB with the entry (alerts.exits); absent: none. */
+  exits?: AlertExits | null;
   status: 'accepted' | 'rejected';
   reason: string | null;
   http_status: number;

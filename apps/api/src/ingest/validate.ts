@@ -1,8 +1,9 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { DIRECTION_ALIASES, strategyNameProblem, WebhookPayload, type AlertDirection, type FieldProblem } from '@tradehook/contracts';
+import { DIRECTION_ALIASES, type AlertExits, strategyNameProblem, WebhookPayload, type AlertDirection, type FieldProblem } from '@tradehook/contracts';
 import type { AlertSignal } from '../positions/signal';
 import { signalOf } from '../positions/signal-fields';
 import { toDecimal, type DecimalLimits } from './decimal';
+import { exitsOf } from './exit-fields';
 
 /** An alert as the rest of Tradehook sees it: upper-cased words, exact decimals as strings. */
 export interface NormalizedAlert {
@@ -22,6 +23,8 @@ export interface NormalizedAlert {
   externalId: string | null;
   /** The position-aware fields, when the alert has any. */
   signal: AlertSignal | null;
+  /** Exits resting at IB with the entry (a bracket), when the alert has any. */
+  exits: AlertExits | null;
 }
 
 export type ValidationResult = { ok: true; alert: NormalizedAlert } | { ok: false; problems: FieldProblem[] };
@@ -46,6 +49,13 @@ const PATTERN_PROBLEMS: Record<string, string> = {
   symbol: 'must be a ticker without spaces',
 };
 
+/** Plain words for the exit unions (a branch's own errors say little). */
+const UNION_PROBLEMS: Record<string, string> = {
+  takeProfit: 'must be a price, or one of { "price" }, { "offset" }, { "ticks" }, { "percent" } with a number',
+  stopLoss: 'must be a price, or one of { "price" }, { "offset" }, { "ticks" }, { "percent" } with a number, optionally with "limitOffset"',
+  trailingStop: 'must be { "amount": points } or { "percent": x }',
+};
+
 function describe(error: ErrorObject): FieldProblem {
   const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
   switch (error.keyword) {
@@ -57,7 +67,7 @@ function describe(error: ErrorObject): FieldProblem {
         problem: `is not a known field (known fields: ${allowedFields})`,
       };
     case 'anyOf':
-      return { field: path, problem: 'must be a number (or a number in quotes)' };
+      return { field: path, problem: UNION_PROBLEMS[path] ?? 'must be a number (or a number in quotes)' };
     case 'pattern':
       return { field: path, problem: PATTERN_PROBLEMS[path] ?? 'has an invalid format' };
     case 'minLength':
@@ -76,7 +86,8 @@ function problemsOf(errors: ErrorObject[]): FieldProblem[] {
   const byField = new Map<string, FieldProblem>();
   const unionFields = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   for (const error of errors) {
-    if (unionFields.has(error.instancePath) && error.keyword !== 'anyOf') continue;
+    const inUnion = [...unionFields].some((u) => error.instancePath.startsWith(`${u}/`));
+    if (inUnion || (unionFields.has(error.instancePath) && error.keyword !== 'anyOf')) continue;
     const problem = describe(error);
     if (!byField.has(problem.field)) byField.set(problem.field, problem);
   }
@@ -121,10 +132,11 @@ export function validatePayload(body: unknown, lookAlike?: LookAlikeCheck): Vali
     add('limitPrice', 'is required for STP LMT orders (the limit the order takes once the stop triggers)');
   }
   const signal = signalOf(raw, faulted, add);
+  const direction = typeof raw.direction === 'string' ? raw.direction.toUpperCase() : '';
+  const exits = exitsOf(raw, faulted, add, { direction: DIRECTION_ALIASES[direction] ?? direction, orderType, price, limitPrice, stopPrice });
   if (problems.length) return { ok: false, problems };
 
   const p = body as WebhookPayload;
-  const direction = p.direction.toUpperCase();
   return {
     ok: true,
     alert: {
@@ -143,6 +155,7 @@ export function validatePayload(body: unknown, lookAlike?: LookAlikeCheck): Vali
       currency: p.currency?.toUpperCase() ?? null,
       externalId: p.alertId ?? null,
       signal,
+      exits,
     },
   };
 }

@@ -97,6 +97,7 @@ export class WebhookIntake {
       // Keyed as strategies are found (strategyKey: Unicode form, spacing and case ignored); redacted, as it is stored.
       idempotency_key: columns.external_id ? JSON.stringify([strategyKey(alert.strategy), columns.external_id]) : null,
       signal: alert.signal,
+      exits: alert.exits,
       status: 'accepted',
       reason: null,
       http_status: 200,

@@ -6,6 +6,10 @@ import type { EventBus } from '../events/bus';
 import type { IbSession } from '../ib/ib-session';
 import type { PositionSignals } from '../positions/position-signals';
 import type { ContractSpec } from '../ib/ib-types';
+import { hasBracketExits } from './exits/bracket';
+import { insertBracketForAlert, sendBracket } from './exits/bracket-placement';
+import { planAlertBracket } from './exits/entry-price';
+import { TickSizes } from './exits/tick-size';
 import type { ContractResolver } from './contract-resolver';
 import { buildOrder, orderProblem } from './order-builder';
 import { insertOrderForAlert, sendOrder } from './order-placement';
@@ -22,6 +26,8 @@ export interface DispatcherOptions {
   onOrderWritten?: (alert: PendingAlert) => void;
   /** Position-aware alerts (EXIT, REVERSE, CANCEL, target mode, admin syncs); without it every alert trades as it says. */
   signals?: PositionSignals;
+  /** The contracts' ticks that bracket exits are rounded to. */
+  ticks?: TickSizes;
 }
 
 /**
@@ -34,6 +40,7 @@ export class Dispatcher {
   private sweepNeeded = true;
   private running = false;
   private expiryTimer: NodeJS.Timeout | null = null;
+  private readonly ticks: TickSizes;
 
   constructor(
     private readonly db: DataSource,
@@ -44,7 +51,9 @@ export class Dispatcher {
     private readonly bus: EventBus,
     private readonly log: Logger,
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    this.ticks = options.ticks ?? new TickSizes();
+  }
 
   start(): void {
     this.expiryTimer = setInterval(() => void this.expireStale(), 1_000);
@@ -129,14 +138,31 @@ export class Dispatcher {
     const order = buildOrder(planned, verdict.defaults);
     const problem = orderProblem(order, contract);
     if (problem) return this.refuse(alert.id, problem, contract);
+    if (hasBracketExits(planned.exits)) {
+      const plan = await planAlertBracket(order, planned.exits, contract, verdict.reference, this.ticks);
+      if (!plan.ok) return this.refuse(alert.id, plan.reason, contract);
+      const bracket = await insertBracketForAlert(this.db, this.session, alert.id, contract, plan.entry, plan.exits);
+      if (!bracket) return;
+      await this.placed(alert, planned, contract, bracket.parent.id);
+      const sent = await sendBracket(this.db, this.session, generation, bracket, contract, plan.entry, () => this.options.onOrderWritten?.(alert));
+      return this.notSent(sent, alert, bracket.parent.id);
+    }
     const row = await insertOrderForAlert(this.db, alert.id, this.session.allocateOrderId(), this.session.clientId, contract, order);
     if (!row) return; // already handled elsewhere (a sweep and the memory queue can both hold it)
+    await this.placed(alert, planned, contract, row.id);
+    const sent = await sendOrder(this.db, this.session, generation, row, contract, order, () => this.options.onOrderWritten?.(alert));
+    this.notSent(sent, alert, row.id);
+  }
+
+  private async placed(alert: PendingAlert, planned: PendingAlert, contract: ContractSpec, orderId: number): Promise<void> {
     await this.options.signals?.placed(planned, contract);
     this.bus.publish('alert', alert.id, 'placed');
-    this.bus.publish('order', row.id, 'submitting');
-    const sent = await sendOrder(this.db, this.session, generation, row, contract, order, () => this.options.onOrderWritten?.(alert));
-    // Not sent: the socket changed under us; the next reconcile finds the row and owns it.
-    if (!sent) this.log.warn({ alertId: alert.id, orderId: row.id }, 'order written but not sent; reconcile will place it');
+    this.bus.publish('order', orderId, 'submitting');
+  }
+
+  /** Not sent: the socket changed under us; the next reconcile finds the rows and owns them. */
+  private notSent(sent: boolean, alert: PendingAlert, orderId: number): void {
+    if (!sent) this.log.warn({ alertId: alert.id, orderId }, 'order written but not sent; reconcile will place it');
   }
 
   private async expire(alertId: number, ageMs: number): Promise<void> {

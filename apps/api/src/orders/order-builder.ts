@@ -23,6 +23,7 @@ export function buildOrder(alert: PendingAlert, defaults: StrategyDefaults = { q
     stopPrice: orderType.startsWith('STP') ? alert.stopPrice : null,
     tif: alert.tif ?? 'DAY',
     orderRef: orderRefFor(alert),
+    ...(alert.exits?.outsideRth ? { outsideRth: true } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ import { isFatalOrderError, orderStatusFromIb } from './ib-status';
 const MATCH_ORDER = `((client_id = $1 AND ib_order_id = $2) OR ($3::text IS NOT NULL AND order_ref = $3)
   OR ($4::bigint IS NOT NULL AND perm_id = $4))`;
 
+interface OrderChange { id: number; alert_id: number | null; status: string; last_error: string | null; parent_order_id: number | null }
+
 /**
  * Applies everything IB says about our orders to the database, one event at a time in arrival order (so a late
  * "Submitted" can never overwrite a "Filled"), then tells the browsers.
@@ -69,7 +71,7 @@ export class OrderLedger implements IbEventSink {
 
   private async applyOrderReport(r: OrderReport): Promise<void> {
     const status = orderStatusFromIb(r.ibStatus);
-    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await sqlRows(this.db, 
+    const rows: OrderChange[] = await sqlRows(this.db, 
       `UPDATE orders SET
          perm_id = coalesce(perm_id, $4),
          status = CASE WHEN status IN ('filled', 'cancelled', 'rejected') THEN status
@@ -84,7 +86,7 @@ export class OrderLedger implements IbEventSink {
          last_error = CASE WHEN $5 = 'rejected' THEN coalesce(last_error, 'IB set the order Inactive') ELSE last_error END,
          updated_at = now()
        WHERE ${MATCH_ORDER}
-       RETURNING id, alert_id, status, last_error`,
+       RETURNING id, alert_id, status, last_error, parent_order_id`,
       [r.clientId ?? this.clientId, r.ibOrderId, r.orderRef, r.permId, status, r.filled, r.avgFillPrice],
     );
     await this.afterOrderChange(rows);
@@ -93,14 +95,14 @@ export class OrderLedger implements IbEventSink {
   private async applyOrderError(e: OrderError): Promise<void> {
     const fatal = isFatalOrderError(e.code);
     const text = `IB ${e.code}: ${e.message}`;
-    const rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }> = await sqlRows(this.db, 
+    const rows: OrderChange[] = await sqlRows(this.db, 
       `UPDATE orders SET
          last_error = $5, last_error_code = $6,
          status = CASE WHEN $7 AND status IN ('submitting', 'working') AND filled = 0 THEN 'rejected' ELSE status END,
          closed_at = CASE WHEN $7 AND status IN ('submitting', 'working') AND filled = 0 THEN now() ELSE closed_at END,
          updated_at = now()
        WHERE ${MATCH_ORDER}
-       RETURNING id, alert_id, status, last_error`,
+       RETURNING id, alert_id, status, last_error, parent_order_id`,
       [this.clientId, e.ibOrderId, null, null, text, e.code, fatal],
     );
     if (rows.length === 0) this.log.warn({ ib: e }, `IB error for an order we do not know: ${text}`);
@@ -108,10 +110,11 @@ export class OrderLedger implements IbEventSink {
   }
 
   /** A rejected order makes its alert's fate "failed", with IB's code and message. */
-  private async afterOrderChange(rows: Array<{ id: number; alert_id: number | null; status: string; last_error: string | null }>) {
+  private async afterOrderChange(rows: OrderChange[]) {
     for (const row of rows) {
       this.bus.publish('order', row.id, row.status);
-      if (row.status !== 'rejected' || row.alert_id === null) continue;
+      // A rejected exit is recorded on its own row; the alert's fate is its entry's.
+      if (row.status !== 'rejected' || row.alert_id === null || row.parent_order_id !== null) continue;
       const failed = await sqlRows(this.db, 
         `UPDATE alerts SET status = 'failed', reason = $2, updated_at = now() WHERE id = $1 AND status = 'placed' RETURNING id`,
         [row.alert_id, `Rejected by IB — ${row.last_error ?? 'no reason given'}`],

@@ -1,4 +1,4 @@
-import type { AlertDirection } from '@tradehook/contracts';
+import type { AlertDirection, AlertExits } from '@tradehook/contracts';
 import type { AlertSignal } from '../positions/signal';
 
 /** An accepted alert waiting for its order: what the dispatcher needs, from memory or from the database. */
@@ -22,11 +22,13 @@ export interface PendingAlert {
   currency: string | null;
   /** Position-aware fields or an admin action. */
   signal?: AlertSignal | null;
+  /** Exits to rest at IB with the entry (a bracket), and outsideRth. */
+  exits?: AlertExits | null;
 }
 
 export const PENDING_ALERT_COLUMNS = `id, received_at, strategy, symbol, exchange, price::text AS price, direction,
   quantity::text AS quantity, order_type, limit_price::text AS limit_price, stop_price::text AS stop_price, tif,
-  sec_type, currency, signal`;
+  sec_type, currency, signal, exits`;
 
 export function pendingAlertFromRow(r: Record<string, unknown>): PendingAlert {
   return {
@@ -45,5 +47,6 @@ export function pendingAlertFromRow(r: Record<string, unknown>): PendingAlert {
     secType: r.sec_type as string | null,
     currency: r.currency as string | null,
     signal: (r.signal as AlertSignal | null) ?? null,
+    exits: (r.exits as AlertExits | null) ?? null,
   };
 }

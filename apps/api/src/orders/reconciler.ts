@@ -32,31 +32,51 @@ export async function reconcile(
       if (r.ibOrderId) knownIds.add(r.ibOrderId);
     }
     const unsure: Array<Record<string, unknown>> = await db.query(
-      `SELECT id, ib_order_id, order_ref, symbol, sec_type, exchange, primary_exchange, currency, local_symbol,
-              multiplier, last_trade_date, side, quantity::text AS quantity, order_type, limit_price::text AS limit_price,
-              stop_price::text AS stop_price, tif
-       FROM orders WHERE client_id = $1 AND status = 'submitting' ORDER BY id`,
+      `SELECT o.id, o.ib_order_id, o.order_ref, o.symbol, o.sec_type, o.exchange, o.primary_exchange, o.currency,
+              o.local_symbol, o.multiplier, o.last_trade_date, o.side, o.quantity::text AS quantity, o.order_type,
+              o.limit_price::text AS limit_price, o.stop_price::text AS stop_price, o.tif, o.oca_group,
+              o.trailing_amount::text AS trailing_amount, o.trailing_percent::text AS trailing_percent, o.outside_rth,
+              o.parent_order_id
+       FROM orders o WHERE o.client_id = $1 AND o.status = 'submitting' ORDER BY o.id`,
       [session.clientId],
     );
-    let resent = 0;
+    const missing: Array<Record<string, unknown>> = [];
     for (const row of unsure) {
-      const id = row.id as number;
       if (knownRefs.has(row.order_ref as string) || knownIds.has(row.ib_order_id as number)) {
-        await db.query(`UPDATE orders SET status = 'working', updated_at = now() WHERE id = $1 AND status = 'submitting'`, [id]);
-        continue;
+        await db.query(`UPDATE orders SET status = 'working', updated_at = now() WHERE id = $1 AND status = 'submitting'`, [row.id]);
+      } else {
+        missing.push(row);
       }
+    }
+    // A bracket's orders go parent first (lower ids), each child naming its parent's current IB id; only the last
+    // one re-sent in a group transmits, so IB holds the group until it is whole again.
+    const ibIdOf = new Map<number, number>();
+    const groupOf = (row: Record<string, unknown>) => Number(row.parent_order_id ?? row.id);
+    for (const [i, row] of missing.entries()) {
+      const id = row.id as number;
       let ibOrderId = row.ib_order_id as number;
       if (ibOrderId < session.ibNextValidId) {
         ibOrderId = session.allocateOrderId();
         await db.query(`UPDATE orders SET ib_order_id = $2, updated_at = now() WHERE id = $1`, [id, ibOrderId]);
       }
+      ibIdOf.set(id, ibOrderId);
+      const parentIbOrderId = row.parent_order_id === null ? null : await parentIbId(db, Number(row.parent_order_id), ibIdOf);
+      const transmit = !missing.slice(i + 1).some((later) => groupOf(later) === groupOf(row));
       const { contract, order } = specsOfRow(row);
-      if (!(await sendOrder(db, session, generation, { id, ibOrderId }, contract, order))) {
+      if (!(await sendOrder(db, session, generation, { id, ibOrderId }, contract, order, undefined, { parentIbOrderId, transmit }))) {
         throw new Error('connection lost while re-sending unacknowledged orders');
       }
-      resent++;
     }
+    const resent = missing.length;
     log.info({ reconcile: { open: open.length, completed: completed.length, executions: executions.length,
       unsure: unsure.length, resent } }, 'reconciled with IB');
   });
+}
+
+/** A child's parent as IB knows it now: re-sent in this reconcile (maybe with a new id), else as stored. */
+async function parentIbId(db: DataSource, parentRowId: number, resent: Map<number, number>): Promise<number> {
+  const now = resent.get(parentRowId);
+  if (now !== undefined) return now;
+  const [row] = await db.query(`SELECT ib_order_id FROM orders WHERE id = $1`, [parentRowId]);
+  return row.ib_order_id as number;
 }

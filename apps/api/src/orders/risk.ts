@@ -7,7 +7,8 @@ import type { PendingAlert } from './pending-alert';
 import { notionalPrice, priceBandProblem, type ReferencePrice, type ReferencePrices } from './reference-price';
 import { insideTradingWindow } from './trading-window';
 
-export type RiskVerdict = { ok: true; defaults: StrategyDefaults } | { ok: false; reason: string };
+/** `reference`: IB's price the rules judged the alert by (a bracket on a market entry measures its exits from it). */
+export type RiskVerdict = { ok: true; defaults: StrategyDefaults; reference?: ReferencePrice } | { ok: false; reason: string };
 
 /** Decides, just before placing, whether an alert may trade (as this contract), and with which strategy defaults. */
 export type RiskCheck = (alert: PendingAlert, contract: ContractSpec) => Promise<RiskVerdict>;
@@ -104,7 +105,8 @@ export function riskCheck(settings: () => Settings, strategies: Pick<StrategySto
     const verdict = evaluateRisk(alert, policy, strategy, { contract, reference });
     // Last: every other rule names a limit the trader set; this one says the alert's price itself is not believable.
     const offBand = verdict.ok ? priceBandProblem(alert, current.priceBandPercent, reference) : null;
-    return offBand ? refuse('price band', offBand) : verdict;
+    if (offBand) return refuse('price band', offBand);
+    return verdict.ok ? { ...verdict, reference } : verdict;
   };
 }
 

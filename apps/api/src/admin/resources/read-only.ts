@@ -14,7 +14,7 @@ export const ALERT_SELECT = `a.id, a.received_at AS "receivedAt", a.client_ip AS
   a.raw_body AS "rawBody", a.raw_body_truncated AS "rawBodyTruncated", false AS "rawBodyHidden", ${ALERT_CONTRACT} AS contract,
   CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'ibOrderId', o.ib_order_id, 'status', o.status, 'quantity', o.quantity::text,
     'filled', o.filled::text, 'avgFillPrice', o.avg_fill_price::text) END AS "order"`;
-export const ALERT_FROM = 'alerts a LEFT JOIN orders o ON o.alert_id = a.id';
+export const ALERT_FROM = 'alerts a LEFT JOIN orders o ON o.alert_id = a.id AND o.parent_order_id IS NULL';
 
 export const alertsResource: ResourceDefinition = {
   name: 'alerts',

@@ -79,9 +79,23 @@ export class StrategyPositions1764100009000 implements MigrationInterface {
         updated_at          timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (account, con_id)
       )`);
-    // ingest_alerts() with a deadline also stores each element's `signal` (rows with one only), as 1764100007000
-    // stores raw_body_truncated: after the insert, in the same statement.
-    await q.query(`
+    await q.query(INGEST_STORING_SIGNAL);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(INGEST_MARKING_TRUNCATED);
+    await q.query(`DROP TABLE position_drift, strategy_signals, strategy_positions`);
+    await q.query(`DROP INDEX orders_order_ref`);
+    await q.query(`ALTER TABLE orders DROP COLUMN may_trade, DROP COLUMN executed`);
+    await q.query(`ALTER TABLE strategies DROP COLUMN position_mode`);
+    await q.query(`ALTER TABLE alerts DROP COLUMN signal`);
+    await q.query(`ALTER TABLE executions DROP COLUMN con_id, DROP COLUMN local_symbol`);
+  }
+}
+
+// ingest_alerts() with a deadline also stores each element's `signal` (rows with one only), as 1764100007000
+// stores raw_body_truncated: after the insert, in the same statement.
+export const INGEST_STORING_SIGNAL = `
       CREATE OR REPLACE FUNCTION ingest_alerts(batch jsonb, dup_window interval, deadline timestamptz)
       RETURNS TABLE (idx integer, alert_id bigint, alert_status text, original_id bigint)
       LANGUAGE plpgsql AS $$
@@ -108,16 +122,4 @@ export class StrategyPositions1764100009000 implements MigrationInterface {
         IF clock_timestamp() > deadline THEN
           RAISE EXCEPTION 'ingest deadline passed (%, now %)', deadline, clock_timestamp() USING ERRCODE = '57014';
         END IF;
-      END $$`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(INGEST_MARKING_TRUNCATED);
-    await q.query(`DROP TABLE position_drift, strategy_signals, strategy_positions`);
-    await q.query(`DROP INDEX orders_order_ref`);
-    await q.query(`ALTER TABLE orders DROP COLUMN may_trade, DROP COLUMN executed`);
-    await q.query(`ALTER TABLE strategies DROP COLUMN position_mode`);
-    await q.query(`ALTER TABLE alerts DROP COLUMN signal`);
-    await q.query(`ALTER TABLE executions DROP COLUMN con_id, DROP COLUMN local_symbol`);
-  }
-}
+      END $$`;

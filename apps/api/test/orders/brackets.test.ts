@@ -1,0 +1,119 @@
+import { originalPayload, startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ sim: { prices: { ES: 6000, AAPL: 190, MSFT: 410 }, partialFills: 1 } });
+  await stack.waitFor(async () => stack.running.services.session.isReady(), 'IB connected');
+});
+afterAll(() => stack.close());
+
+const es = (extra: Record<string, unknown>) => originalPayload({ exchange: 'CME_MINI', symbol: 'ES1!', price: 6000, quantity: 1, ...extra });
+const stock = (symbol: string, price: number, extra: Record<string, unknown>) =>
+  originalPayload({ exchange: 'NASDAQ', symbol, price, quantity: 10, ...extra });
+
+/** The alert's orders as the database holds them, parent first, once all `count` exist. */
+async function ordersOf(alertId: number, count: number) {
+  return stack.waitFor(async () => {
+    const rows = await stack.query('SELECT * FROM orders WHERE alert_id = $1 ORDER BY id', [alertId]);
+    return rows.length === count && rows;
+  }, `${count} orders of alert ${alertId}`);
+}
+
+/** The orders IB received for an alert (its parent's orderRef and the children's, which extend it). */
+const atIb = (orderRef: string) => stack.sim.orders.filter((o) => o.orderRef.startsWith(orderRef));
+
+async function statusOf(orderId: number, status: string) {
+  return stack.waitFor(async () => (await stack.query('SELECT * FROM orders WHERE id = $1 AND status = $2', [orderId, status]))[0],
+    `order ${orderId} ${status}`);
+}
+
+async function accepted(body: unknown): Promise<number> {
+  const reply = await stack.post(body);
+  expect(reply).toMatchObject({ status: 200, body: { status: 'accepted' } });
+  return reply.body.id;
+}
+
+describe('brackets at IB', () => {
+  it('sends one parent and two children linked as IB expects, exits from the reference price rounded to ES ticks', async () => {
+    const id = await accepted(es({ takeProfit: { offset: 10.1 }, stopLoss: { ticks: 9 } }));
+    const [parent, tp, sl] = await ordersOf(id, 3);
+    await stack.waitFor(async () => atIb(parent.order_ref).length === 3, 'three orders at IB');
+    const [p, t, s] = atIb(parent.order_ref);
+    expect(p).toMatchObject({ orderId: parent.ib_order_id, action: 'BUY', orderType: 'MKT', parentId: 0, transmit: false });
+    expect(t).toMatchObject({ orderId: tp.ib_order_id, action: 'SELL', orderType: 'LMT', totalQuantity: 1, parentId: p.orderId, transmit: false });
+    expect(s).toMatchObject({ orderId: sl.ib_order_id, action: 'SELL', orderType: 'STP', totalQuantity: 1, parentId: p.orderId, transmit: true });
+    expect(t.ocaGroup).toBeTruthy();
+    expect(s.ocaGroup).toBe(t.ocaGroup);
+    // IB's reference price for ES is 6000 (±1 tick of spread): 6010.1 → 6010.00, 9 ticks below → 5997.75.
+    const reference = Number(t.lmtPrice) - 10;
+    expect(Number(t.lmtPrice) % 0.25).toBe(0);
+    expect(Number(s.auxPrice) % 0.25).toBe(0);
+    expect(Number(s.auxPrice)).toBeCloseTo(reference - 2.25, 8);
+    expect(Math.abs(reference - 6000)).toBeLessThanOrEqual(0.5);
+    // The ledger: one order group for the alert, the children named by role.
+    expect([tp.parent_order_id, sl.parent_order_id]).toEqual([parent.id, parent.id]);
+    expect([parent.exit_role, tp.exit_role, sl.exit_role]).toEqual([null, 'take-profit', 'stop-loss']);
+    expect(tp.oca_group).toBe(t.ocaGroup);
+
+    await statusOf(parent.id, 'filled');
+    await statusOf(tp.id, 'working');
+    stack.sim.setPrice('ES', Number(t.lmtPrice) + 0.5);
+    await statusOf(tp.id, 'filled');
+    await statusOf(sl.id, 'cancelled');
+    const [alert] = await stack.query('SELECT status, exits FROM alerts WHERE id = $1', [id]);
+    expect(alert).toMatchObject({ status: 'placed', exits: { takeProfit: { kind: 'offset', value: '10.1' }, stopLoss: { kind: 'ticks', value: '9' } } });
+    stack.sim.setPrice('ES', 6000);
+  });
+
+  it('a limit entry with absolute exits: the stop fills and the take-profit is cancelled', async () => {
+    const id = await accepted(stock('AAPL', 190, { orderType: 'LMT', limitPrice: 190, takeProfit: 195, stopLoss: { price: '185' } }));
+    const [parent, tp, sl] = await ordersOf(id, 3);
+    expect([tp.limit_price, sl.stop_price]).toEqual(['195', '185']);
+    await statusOf(parent.id, 'filled');
+    stack.sim.setPrice('AAPL', 184.5);
+    await statusOf(sl.id, 'filled');
+    await statusOf(tp.id, 'cancelled');
+    const fills = await stack.query('SELECT side, shares::text AS shares FROM executions WHERE order_id = $1', [sl.id]);
+    expect(fills.reduce((sum: number, f: { shares: string }) => sum + Number(f.shares), 0)).toBe(10);
+    stack.sim.setPrice('AAPL', 190);
+  });
+
+  it('a SELL entry puts its take-profit below and its stop(-limit) above', async () => {
+    const id = await accepted(stock('MSFT', 410, { direction: 'sell', orderType: 'LMT', limitPrice: 410,
+      takeProfit: { percent: 1 }, stopLoss: { offset: 5, limitOffset: 0.5 } }));
+    const [parent, tp, sl] = await ordersOf(id, 3);
+    await stack.waitFor(async () => atIb(parent.order_ref).length === 3, 'three orders at IB');
+    const [, t, s] = atIb(parent.order_ref);
+    expect(t).toMatchObject({ action: 'BUY', orderType: 'LMT', lmtPrice: 405.9 });
+    expect(s).toMatchObject({ action: 'BUY', orderType: 'STP LMT', auxPrice: 415, lmtPrice: 415.5, transmit: true });
+    expect([tp.side, sl.side, sl.order_type]).toEqual(['BUY', 'BUY', 'STP LMT']);
+  });
+
+  it('a trailing stop child is sent as IB TRAIL with its amount, linked to the parent', async () => {
+    const id = await accepted(stock('AAPL', 190, { orderType: 'LMT', limitPrice: 180, trailingStop: { amount: 2 }, outsideRth: true }));
+    const [parent, ts] = await ordersOf(id, 2);
+    expect(ts).toMatchObject({ exit_role: 'trailing-stop', order_type: 'TRAIL', trailing_amount: '2', outside_rth: true });
+    expect(parent.outside_rth).toBe(true);
+    await stack.waitFor(async () => atIb(parent.order_ref).length === 2, 'two orders at IB');
+    const [p, t] = atIb(parent.order_ref);
+    expect(p.transmit).toBe(false);
+    expect(t).toMatchObject({ action: 'SELL', orderType: 'TRAIL', auxPrice: 2, parentId: p.orderId, transmit: true });
+  });
+});
+
+describe('invalid exits are refused with the field named', () => {
+  it.each([
+    ['takeProfit', { takeProfit: 5990 }, /wrong side of the entry price 6000.*above/],
+    ['stopLoss', { direction: 'SELL', stopLoss: 5990 }, /wrong side.*SELL's stop-loss must be above/],
+    ['trailingStop', { stopLoss: { offset: 5 }, trailingStop: { amount: 3 } }, /cannot be combined with stopLoss/],
+    ['takeProfit', { takeProfit: { distance: 5 } }, /must be a price, or one of/],
+    ['stopLoss.ticks', { stopLoss: { ticks: 1.5 } }, /at most 0 decimals|whole number/],
+    ['takeProfit.offset', { takeProfit: { offset: -3 } }, /greater than 0/],
+    ['takeProfit', { direction: 'EXIT', takeProfit: { offset: 5 } }, /BUY or SELL entry, not to EXIT/],
+    ['outsideRth', { outsideRth: 'yes' }, /boolean/],
+  ])('%s: %j', async (field, extra, problem) => {
+    const reply = await stack.post(es(extra));
+    expect(reply.status).toBe(400);
+    expect(reply.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, problem: expect.stringMatching(problem) })]));
+  });
+});
