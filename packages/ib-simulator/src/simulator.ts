@@ -61,7 +61,7 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
     this.options = resolveOptions(options);
     this.random = createRandom(this.options.seed);
     const { symbols, prices, unknownSymbols } = this.options;
-    this.prices = new PriceBook(prices, defaultPrices(symbols));
+    this.prices = new PriceBook(prices, defaultPrices(symbols), (key) => this.instruments.futureTick(key));
     // A symbol a test gives a price is one it expects to trade.
     this.instruments = new Instruments(symbols, Object.keys(prices), unknownSymbols);
     this.marketDataMode = this.options.marketData;

@@ -13,4 +13,11 @@ describe('PriceBook', () => {
     book.set('EUR', 1.0876543);
     expect(book.get('EUR')).toBe(1.0876543);
   });
+
+  it('keeps a symbol with a coarser tick on it: prices, quotes and the quoted tick', () => {
+    const book = new PriceBook({ ES: 5000.37, AAPL: 190.37 }, {}, (symbol) => (symbol === 'ES' ? 0.25 : undefined));
+    expect(book.get('ES')).toBe(5000.25);
+    expect(book.quote('ES')).toEqual({ bid: 5000, ask: 5000.5, last: 5000.25, minTick: 0.25 });
+    expect(book.quote('AAPL')).toEqual({ bid: 190.36, ask: 190.38, last: 190.37, minTick: 0.01 });
+  });
 });

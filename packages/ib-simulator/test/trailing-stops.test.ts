@@ -49,11 +49,12 @@ describe.each([193, 176])('trailing stops at server version %i', (serverVersion)
     client.api.placeOrder(orderId, es, trail(OrderAction.BUY, 1, { trailingPercent: 1 }));
     await reached(client, orderId, 'Submitted');
     expect(reportedStop(client, orderId)).toBe(5050);
-    sim.setPrice('ES', 4900.1); // 1 % above is 4949.101: the next tick up is 4949.25
-    expect(await openOrdersStop(client, orderId)).toBe(4949.25);
-    sim.setPrice('ES', 4949.25);
+    sim.setPrice('ES', 4900.25); // 1 % above is 4949.2525: the next tick up is 4949.5
+    expect(await openOrdersStop(client, orderId)).toBe(4949.5);
+    sim.setPrice('ES', 4949.5);
     await reached(client, orderId, 'Filled');
-    expect(sim.orders[0]).toMatchObject({ trailingPercent: 1, trailStopPrice: 4949.25 });
+    expect(sim.orders[0]).toMatchObject({ trailingPercent: 1, trailStopPrice: 4949.5 });
+    expect(sim.executions[0].price).toBe(4949.5);
   });
 });
 

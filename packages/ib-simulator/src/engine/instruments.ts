@@ -4,6 +4,7 @@
  * contracts IB refuses. Entries are `SYMBOL` (any security type) or `SECTYPE:SYMBOL`; currency pairs are written
  * as IB's local symbol, `EUR.USD`.
  */
+import { contractSpec } from './contract-specs';
 
 /** Illustrative prices (not market data): close enough that alerts priced like the documentation's pass a band. */
 const DEFAULTS: Record<string, number> = {
@@ -47,6 +48,8 @@ export class Instruments {
   private readonly listed = new Map<string, string | null>();
   /** Symbols refused even though listed (a test's way to make one contract unknown). */
   private readonly unknown = new Set<string>();
+  /** Keys ever listed as futures: their prices move on the future's tick. */
+  private readonly futures = new Set<string>();
 
   constructor(symbols: readonly string[], extra: readonly string[] = [], unknown: readonly string[] = []) {
     for (const entry of [...symbols, ...extra]) this.add(entry);
@@ -71,6 +74,12 @@ export class Instruments {
   add(entry: string): void {
     const { secType, key } = split(entry.trim().toUpperCase());
     this.listed.set(key, this.listed.has(key) && this.listed.get(key) !== secType ? null : secType);
+    if (secType === 'FUT') this.futures.add(key);
+  }
+
+  /** A listed future's tick (its prices move on it), else undefined. */
+  futureTick(key: string): number | undefined {
+    return this.futures.has(key) ? contractSpec('FUT', key, 0).minTick : undefined;
   }
 
   knows(contract: ContractKey): boolean {

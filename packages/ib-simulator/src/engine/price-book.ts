@@ -37,20 +37,28 @@ export class PriceBook {
    * `initial` prices walk from the start; `fallbacks` (a listed contract's illustrative price) only once the symbol
    * is tracked (traded or quoted), so an unused default list neither costs a walk step nor changes its random path.
    */
-  constructor(initial: Record<string, number>, private readonly fallbacks: Record<string, number> = {}) {
+  /** `tickOf` gives a contract tick coarser than cents (a future's 0.25): its prices, quotes and fills stay on it. */
+  constructor(
+    initial: Record<string, number>,
+    private readonly fallbacks: Record<string, number> = {},
+    private readonly tickOf: (symbol: string) => number | undefined = () => undefined,
+  ) {
     for (const [symbol, price] of Object.entries(initial)) this.set(symbol, price);
   }
 
   get(symbol: string): number {
+    const tick = this.tickOf(symbol);
     if (!this.exact.has(symbol) && symbol in this.fallbacks) return roundToTick(this.fallbacks[symbol], decimalsOf(this.fallbacks[symbol]));
-    return roundToTick(this.exact.get(symbol) ?? DEFAULT_PRICE, this.decimals.get(symbol));
+    const price = roundToTick(this.exact.get(symbol) ?? DEFAULT_PRICE, this.decimals.get(symbol));
+    return tick === undefined ? price : Number((Math.round(price / tick) * tick).toFixed(10));
   }
 
   quote(symbol: string): Quote {
     const last = this.get(symbol);
     const decimals = this.decimals.get(symbol);
-    const minTick = 1 / ticksPerUnit(last, decimals);
-    return { bid: roundToTick(last - minTick, decimals), ask: roundToTick(last + minTick, decimals), last, minTick };
+    const minTick = this.tickOf(symbol) ?? 1 / ticksPerUnit(last, decimals);
+    const step = (price: number) => Number(roundToTick(price, Math.max(decimals ?? 0, 10)).toFixed(10));
+    return { bid: step(last - minTick), ask: step(last + minTick), last, minTick };
   }
 
   set(symbol: string, price: number): void {
