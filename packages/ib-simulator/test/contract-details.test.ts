@@ -1,22 +1,24 @@
 import { type Contract, EventName, SecType } from '@stoqey/ib';
-import { stock, TestEnv } from './support/harness';
+import { sleep, stock, TestEnv } from './support/harness';
 
 const env = new TestEnv();
 afterEach(() => env.cleanUp());
 
 const future = (symbol: string, extra: Partial<Contract> = {}): Contract => ({ symbol, secType: SecType.FUT, exchange: 'CME', currency: 'USD', ...extra });
 
-async function detailsOf(port: number, contract: Contract, reqId = 5): Promise<{ details: any[]; errors: number[] }> {
+/** The details (and error codes) a request gets, once its end (or, for `refused`, its error) has arrived. */
+async function detailsOf(port: number, contract: Contract, reqId = 5, refused = false): Promise<{ details: any[]; errors: number[]; ends: number }> {
   const client = env.client(port);
   await client.connect(1);
   client.api.reqContractDetails(reqId, contract);
-  await Promise.race([
-    client.waitFor(EventName.contractDetailsEnd, (id) => id === reqId),
-    client.waitFor(EventName.error, (_e, _code, id) => id === reqId),
-  ]);
+  if (refused) {
+    await client.waitFor(EventName.error, (_e, _code, id) => id === reqId);
+    await sleep(30); // an END would have followed by now
+  } else await client.waitFor(EventName.contractDetailsEnd, (id) => id === reqId);
   return {
     details: client.events(EventName.contractDetails).filter(([id]) => id === reqId).map(([, d]) => d),
     errors: client.errors().filter((e) => e.reqId === reqId).map((e) => e.code),
+    ends: client.count(EventName.contractDetailsEnd),
   };
 }
 
@@ -53,8 +55,9 @@ describe('reqContractDetails', () => {
 
   it('answers an unknown contract with error 200 and no end', async () => {
     const sim = await env.simulator();
-    const { details, errors } = await detailsOf(sim.port, stock('NOPE'), 9);
+    const { details, errors, ends } = await detailsOf(sim.port, stock('NOPE'), 9, true);
     expect(details).toEqual([]);
+    expect(ends).toBe(0);
     expect(errors).toEqual([200]);
   });
 });
