@@ -59,6 +59,18 @@ describe.each([193, 176])('trailing stops at server version %i', (serverVersion)
 });
 
 describe('trailing stops', () => {
+  it.each([193, 176])('reads lmtPriceOffset past the optional blocks of PLACE_ORDER (algo, hedge) at %i', async (serverVersion) => {
+    const sim = await env.simulator({ prices: { AAPL: 100 }, serverVersion });
+    const client = env.client(sim.port);
+    const orderId = await client.connect(1);
+    client.api.placeOrder(orderId, stock('AAPL'), trail(OrderAction.SELL, 10, {
+      orderType: OrderType.TRAIL_LIMIT, auxPrice: 1, lmtPriceOffset: 0.25, outsideRth: true, ocaGroup: 'g', ocaType: 2,
+      algoStrategy: 'Adaptive', algoParams: [{ tag: 'adaptivePriority', value: 'Normal' }], hedgeType: 'F', hedgeParam: '1',
+    }));
+    await reached(client, orderId, 'Submitted');
+    expect(sim.orders[0]).toMatchObject({ lmtPriceOffset: 0.25, outsideRth: true, ocaType: 2, trailStopPrice: 99 });
+  });
+
   it('a TRAIL LIMIT turns into a limit at stop − lmtPriceOffset when triggered', async () => {
     const sim = await env.simulator({ prices: { AAPL: 100 } });
     const client = env.client(sim.port);
