@@ -1,4 +1,4 @@
-import { type Contract, EventName, OrderAction, SecType } from '@stoqey/ib';
+import { type Contract, EventName, type Order, OrderAction, OrderType, SecType } from '@stoqey/ib';
 import { limitOrder, marketOrder, sleep, stock, stopOrder, TestEnv, type TestClient } from './support/harness';
 
 const env = new TestEnv();
@@ -16,8 +16,10 @@ describe('minimum price variation (error 110)', () => {
     ['an ES stop between quarters', es, stopOrder(OrderAction.SELL, 1, 4990.3)],
     ['a stock limit in tenths of a cent', stock('AAPL'), limitOrder(OrderAction.BUY, 10, 189.555)],
     ['a EUR.USD limit in pips / 10', eurUsd, limitOrder(OrderAction.BUY, 20_000, 1.08001)],
-  ])('rejects %s', async (_name, contract, order) => {
-    const sim = await env.simulator({ prices: { ES: 5000, AAPL: 190, 'EUR.USD': 1.08 } });
+    ['a stock sell limit above $1 in hundredths of a cent, though the stock trades below $1', stock('PENNY'), limitOrder(OrderAction.SELL, 10, 1.0512)],
+    ['an ES trailing amount between quarters', es, { action: OrderAction.SELL, orderType: OrderType.TRAIL, totalQuantity: 1, auxPrice: 2.1, transmit: true }],
+  ])('rejects %s', async (_name, contract, order: Order) => {
+    const sim = await env.simulator({ prices: { ES: 5000, AAPL: 190, 'EUR.USD': 1.08, PENNY: 0.5 } });
     const client = env.client(sim.port);
     const orderId = await client.connect(1);
     client.api.placeOrder(orderId, contract, order);

@@ -137,16 +137,18 @@ export class OrderEngine {
     if (order.parentId !== 0 && !this.book.parentOf(record)) {
       return { code: 201, message: `Order rejected - reason:Parent order ${order.parentId} not found` };
     }
-    if (offTickPrice(request, this.minTick(order)) !== undefined) {
+    const key = instrumentKey(order);
+    const tickAt = (price: number) => contractSpec(order.secType, key, price).minTick;
+    if (offTickPrice(request, tickAt, this.prices.get(key)) !== undefined) {
       return { code: 110, message: 'The price does not conform to the minimum price variation for this contract.' };
     }
     return undefined;
   }
 
-  /** The contract's tick; a stock's depends on its price (the order's limit, else the market). */
+  /** The contract's tick at the market price (a stock's depends on the price): what a trail moves on. */
   private minTick(order: SimOrder): number {
     const key = instrumentKey(order);
-    return contractSpec(order.secType, key, order.lmtPrice ?? this.prices.get(key)).minTick;
+    return contractSpec(order.secType, key, this.prices.get(key)).minTick;
   }
 
   /** Outside the regular session only the limit types flagged outsideRth work (stocks; see trading-session.ts). */

@@ -39,13 +39,17 @@ export function rejectionReason(terms: OrderTerms): string | undefined {
 }
 
 /**
- * The first price that is not a whole number of ticks (IB's error 110), or undefined. A trailing amount and a limit
- * offset are distances in price and must conform too; a trailing percent need not.
+ * The first price that is not a whole number of ticks (IB's error 110), or undefined. Each price is held to the tick
+ * at that price (a stock's tick depends on it, as IB's market rules do); a trailing amount and a limit offset are
+ * distances, held to the tick at the market. A trailing percent need not conform.
  */
-export function offTickPrice(terms: OrderTerms, minTick: number): number | undefined {
-  const stopIsPrice = terms.orderType !== 'MKT' && terms.orderType !== 'LMT' && !positive(terms.trailingPercent);
-  const prices = [terms.lmtPrice, stopIsPrice ? terms.auxPrice : undefined, terms.trailStopPrice, terms.lmtPriceOffset];
-  return prices.find((price) => price !== undefined && price !== 0 && !conformsToTick(price, minTick));
+export function offTickPrice(terms: OrderTerms, tickAt: (price: number) => number, marketPrice: number): number | undefined {
+  const trailing = isTrailing(terms.orderType);
+  const stopIsPrice = terms.orderType === 'STP' || terms.orderType === 'STP LMT';
+  const prices = [terms.lmtPrice, stopIsPrice ? terms.auxPrice : undefined, terms.trailStopPrice];
+  const distances = [trailing && !positive(terms.trailingPercent) ? terms.auxPrice : undefined, terms.lmtPriceOffset];
+  const off = (value: number | undefined, tick: number) => value !== undefined && value !== 0 && !conformsToTick(value, tick);
+  return prices.find((price) => off(price, tickAt(price ?? 0))) ?? distances.find((distance) => off(distance, tickAt(marketPrice)));
 }
 
 /**
