@@ -78,10 +78,11 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
       maxFillQuantity: undefined,
     };
     const ids = new IdSource(this.random);
-    const ledger = new ExecutionLedger(ids, this.options.commissionPerShare);
+    const orderOf = (execution: SimExecution) => this.engine.book.byPermId(execution.permId)?.order;
+    const ledger = new ExecutionLedger(ids, this.options.commissionPerShare, orderOf);
     this.accountBook = new AccountBook({
       accounts: () => this.options.accounts, startingCash: this.options.startingCash, executions: () => ledger.all(),
-      orderOf: (execution) => this.engine.book.byPermId(execution.permId)?.order, price: (key) => this.prices.get(key),
+      orderOf, price: (key) => this.prices.get(key),
     });
     this.accountService = new AccountService(this.accountBook, { updateIntervalMs: 250, paused: () => this.frozen });
     const notifier = new ClientNotifier((clientId) => this.clients.get(clientId), this,

@@ -71,6 +71,9 @@ export interface SimOrder {
   primaryExchange: string;
   currency: string;
   localSymbol: string;
+  /** A future's expiry (YYYYMMDD) and multiplier, as IB reports them with the contract; absent for other types. */
+  lastTradeDate?: string;
+  multiplier?: string;
   action: 'BUY' | 'SELL';
   totalQuantity: number;
   orderType: string;
@@ -116,6 +119,8 @@ export interface SimExecution {
   account: string;
   orderRef: string;
   commission: number;
+  /** What this fill realized after commissions (COMMISSION_REPORT's realizedPNL); undefined for a fill that only opens. */
+  realizedPnl?: number;
 }
 
 /** Events an IbSimulator emits, with their arguments. */

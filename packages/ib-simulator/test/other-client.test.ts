@@ -14,6 +14,6 @@ it('answers reqPositions to ib-tws-api with what the fills left, decoded by its 
   const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'support/ib-tws-api-probe.mjs'), String(sim.port)], { timeout: 20_000 });
   const { time, positions } = JSON.parse(stdout.trim().split('\n').at(-1)!);
   expect(Math.abs(time - Date.now() / 1000)).toBeLessThan(60);
-  expect(positions.map((p: any) => [p.contract.symbol, p.position, p.avgCost])).toEqual([['AAPL', 7, 100.14285714], ['MSFT', -2, 400.5]]);
+  expect(positions.map((p: any) => [p.contract.symbol, p.position, p.avgCost])).toEqual([['AAPL', 7, 100.14285714], ['MSFT', -2, 399.5]]);
   expect(sim.stats.decodeErrors).toBe(0);
 });

@@ -101,7 +101,7 @@ describe('reqPositions', () => {
     expect(positions).toEqual([
       // Two partial fills each, $1 minimum commission apiece: (100 × 100 + $2) / 100; the sale realizes, the cost stays.
       ['DU1234567', 'AAPL', 60, 100.02],
-      ['DU1234567', 'MSFT', -3, 400.66666667], // (3 × 400 + $2) / 3
+      ['DU1234567', 'MSFT', -3, 399.33333333], // a short nets the commission off its proceeds: (3 × 400 − $2) / 3
     ]);
   });
 });

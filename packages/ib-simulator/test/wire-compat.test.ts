@@ -7,7 +7,8 @@ import { FA_PROFILE_DESUPPORT } from './support/ib-decoder-order';
 import { completedOrder, openOrder } from '../src/wire/order-messages';
 import * as messages from '../src/wire/server-messages';
 import { decode } from './support/decode';
-import { execution, order, trailingOrder, VERSIONS as versions, wireCases } from './support/wire-cases';
+import { portfolioValue } from '../src/wire/account-messages';
+import { closingExecution, execution, futureOrder, futurePosition, order, trailingOrder, VERSIONS as versions, wireCases } from './support/wire-cases';
 
 describe.each(versions)('at server version %i', (serverVersion) => {
   // @stoqey/ib reads completedOrder as if every version were past faProfile's removal: below 177 it cannot read
@@ -53,6 +54,17 @@ describe.each(versions)('at server version %i', (serverVersion) => {
     });
     const [report] = decode(serverVersion, messages.commissionReport(execution)).events;
     expect(report.args[0]).toMatchObject({ execId: execution.execId, commission: 1, currency: 'USD', realizedPNL: undefined });
+    const [closing] = decode(serverVersion, messages.commissionReport(closingExecution)).events;
+    expect(closing.args[0]).toMatchObject({ realizedPNL: 998 });
+  });
+
+  it("round-trips a future's expiry and multiplier in POSITION, PORTFOLIO_VALUE and OPEN_ORDER", () => {
+    const expected = { symbol: 'ES', secType: 'FUT', lastTradeDateOrContractMonth: '20261218', multiplier: 50 };
+    expect(decode(serverVersion, messages.position(futurePosition)).events[0].args[1]).toMatchObject(expected);
+    const [portfolio] = decode(serverVersion, portfolioValue(futurePosition)).events;
+    expect(portfolio.args[0]).toMatchObject(expected);
+    expect(portfolio.args.slice(1, 5)).toEqual([2, 5010, 501_000, 250_000.5]);
+    expect(decode(serverVersion, openOrder(serverVersion, futureOrder)).events[0].args[1]).toMatchObject(expected);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
  * An account as IB reports it, derived from the simulator's own fills and prices: positions valued at the current
  * price, cash after trades and commissions, margin figures and P&L. The simulator's day begins when it starts, so
- * every position was opened today and daily P&L is realized + unrealized.
+ * every position was opened today and daily P&L is realized + unrealized, which is also the move in net liquidation.
+ * Futures are valued at price × multiplier; their notional moves cash like a stock's (IB instead settles futures
+ * variation in cash: net liquidation and P&L agree, TotalCashValue and GrossPositionValue do not).
  */
 import type { Position, SimExecution, SimOrder } from '../types';
 import { instrumentKey } from './instruments';
-import { derivePositions } from './positions';
+import { derivePositions, multiplierOf } from './positions';
 
 /** Initial margin as a share of gross position value (Reg T's 25 % intraday requirement for stocks). */
 const MARGIN_RATE = 0.25;
@@ -54,7 +56,7 @@ export class AccountBook {
   snapshot(account: string): AccountSnapshot {
     const positions = this.positions().filter((p) => p.account === account).map((p) => this.valued(p));
     const traded = this.sources.executions().filter((e) => e.account === account);
-    const spent = traded.reduce((sum, e) => sum + (e.side === 'BOT' ? 1 : -1) * e.shares * e.price + e.commission, 0);
+    const spent = traded.reduce((sum, e) => sum + (e.side === 'BOT' ? 1 : -1) * e.shares * e.price * this.multiplier(e) + e.commission, 0);
     const cash = money(this.sources.startingCash - spent);
     const marketValue = positions.reduce((sum, p) => sum + p.marketValue, 0);
     const grossPositionValue = money(positions.reduce((sum, p) => sum + Math.abs(p.marketValue), 0));
@@ -73,9 +75,14 @@ export class AccountBook {
     return found && this.valued(found);
   }
 
+  private multiplier(execution: SimExecution): number {
+    const order = this.sources.orderOf(execution);
+    return order ? multiplierOf(order) : 1;
+  }
+
   private valued(position: Position): ValuedPosition {
     const marketPrice = this.sources.price(instrumentKey(position.order));
-    const marketValue = money(position.quantity * marketPrice);
+    const marketValue = money(position.quantity * marketPrice * multiplierOf(position.order));
     return { ...position, marketPrice, marketValue, unrealizedPnl: money(marketValue - position.quantity * position.avgCost) };
   }
 }

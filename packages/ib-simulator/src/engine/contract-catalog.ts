@@ -22,7 +22,7 @@ function thirdFriday(year: number, month: number): string {
 }
 
 /** The expiries (YYYYMMDD) a futures query names: its month, its local symbol's month, or the next two quarters. */
-function futureExpiries(query: ContractDetailsRequest, nowMs: number): string[] {
+export function futureExpiries(query: Pick<ContractDetailsRequest, 'lastTradeDate' | 'localSymbol'>, nowMs: number): string[] {
   const now = new Date(nowMs);
   if (/^\d{8}$/.test(query.lastTradeDate)) return [query.lastTradeDate];
   if (/^\d{6}$/.test(query.lastTradeDate)) return [thirdFriday(+query.lastTradeDate.slice(0, 4), +query.lastTradeDate.slice(4))];

@@ -1,8 +1,9 @@
-/** Today's executions: creation with ids and commissions, corrections, and lookups for replay. */
+/** Today's executions: creation with ids, commissions and realized P&L, corrections, and lookups for replay. */
 import type { SimExecution, SimOrder } from '../types';
 import { ibTimestamp } from '../wire/format';
 import { type IdSource, nextRevision } from './ids';
 import { commissionFor, nextAverage, roundAverage } from './order-rules';
+import { derivePositions } from './positions';
 
 /** Where an order executed: the routed-to exchange, or the primary venue of a SMART order. */
 function executionVenue(order: SimOrder): string {
@@ -16,6 +17,7 @@ export class ExecutionLedger {
   constructor(
     private readonly ids: IdSource,
     private readonly commissionPerShare: number,
+    private readonly orderOf: (execution: SimExecution) => SimOrder | undefined,
   ) {}
 
   all(): readonly SimExecution[] {
@@ -44,6 +46,7 @@ export class ExecutionLedger {
       commission: commissionFor(shares, this.commissionPerShare),
     };
     this.list.push(execution);
+    this.realize();
     return execution;
   }
 
@@ -62,7 +65,15 @@ export class ExecutionLedger {
       avgPrice: nextAverage(priorQty, priorAvg, previous.shares, price),
     };
     this.list[index] = corrected;
+    this.realize();
     return corrected;
+  }
+
+  /** Each execution's realized P&L (its commission report's), from the position before it; a correction re-prices later ones. */
+  private realize(): void {
+    derivePositions(this.list, this.orderOf, (execution, realized) => {
+      execution.realizedPnl = realized;
+    });
   }
 
   /** Average price of an order over its current executions (after corrections). */

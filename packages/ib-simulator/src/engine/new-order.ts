@@ -1,7 +1,19 @@
 /** Orders from requests: a PLACE_ORDER's SimOrder with TWS's defaults, and the market order a manual trade is. */
 import type { ManualTrade, SimOrder } from '../types';
 import type { PlaceOrderRequest } from '../wire/client-requests';
+import { futureExpiries } from './contract-catalog';
+import { contractSpec } from './contract-specs';
 import { conIdFor } from './ids';
+
+/** A future's expiry and multiplier, which IB sends with the contract (positions, executions, orders). */
+function futureFields(request: PlaceOrderRequest, nowMs: number): Pick<SimOrder, 'lastTradeDate' | 'multiplier'> {
+  if (request.secType !== 'FUT') return {};
+  const named = request.lastTradeDate || request.localSymbol; // a root alone is refused as ambiguous
+  return {
+    lastTradeDate: named ? futureExpiries(request, nowMs)[0] : '',
+    multiplier: contractSpec('FUT', request.symbol, 0).multiplier,
+  };
+}
 
 export function newOrder(clientId: number, request: PlaceOrderRequest, receivedAt: number, defaultAccount: string): SimOrder {
   const quantity = request.totalQuantity ?? 0;
@@ -16,6 +28,7 @@ export function newOrder(clientId: number, request: PlaceOrderRequest, receivedA
     primaryExchange: request.primaryExchange,
     currency: request.currency || 'USD',
     localSymbol: request.localSymbol || request.symbol,
+    ...futureFields(request, receivedAt),
     action: request.action === 'SELL' ? 'SELL' : 'BUY',
     totalQuantity: quantity,
     orderType: request.orderType,

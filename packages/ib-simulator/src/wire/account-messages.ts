@@ -16,6 +16,7 @@
  */
 import type { ValuedPosition } from '../engine/account-book';
 import { readInt, requireField } from './client-requests';
+import { contractFields } from './contract-fields';
 import { decimal, double, type Field, int } from './format';
 import { Outgoing } from './message-ids';
 
@@ -24,11 +25,9 @@ export function accountValue(key: string, value: string, currency: string, accou
 }
 
 export function portfolioValue(position: ValuedPosition): Field[] {
-  const { order } = position;
   return [
     int(Outgoing.PORTFOLIO_VALUE), '8',
-    int(order.conId), order.symbol, order.secType, '', '0', '', '', // lastTradeDate, strike, right, multiplier
-    order.primaryExchange, order.currency, order.localSymbol, order.symbol, // …, tradingClass
+    ...contractFields(position.order, position.order.primaryExchange),
     decimal(position.quantity), double(position.marketPrice), double(position.marketValue), double(position.avgCost),
     double(position.unrealizedPnl), double(position.realizedPnl), position.account,
   ];

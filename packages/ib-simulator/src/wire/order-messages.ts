@@ -5,28 +5,15 @@
  * conditional sub-field of the decoder switched off.
  */
 import type { SimOrder } from '../types';
+import { contractFields } from './contract-fields';
 import { bool, decimal, double, type Field, ibTimestamp, int, UNSET_INT } from './format';
 import { MinServerVersion, Outgoing } from './message-ids';
 
 const UNSET = double(undefined);
 const unsetDoubles = (count: number): Field[] => new Array<Field>(count).fill(UNSET);
 
-/** conId … tradingClass as OrderDecoder.readContractFields reads them. */
-function contractFields(order: SimOrder): Field[] {
-  return [
-    int(order.conId),
-    order.symbol,
-    order.secType,
-    '', // lastTradeDateOrContractMonth
-    '0', // strike
-    '', // right
-    '', // multiplier
-    order.exchange,
-    order.currency,
-    order.localSymbol,
-    order.symbol, // tradingClass
-  ];
-}
+/** conId … tradingClass as OrderDecoder.readContractFields reads them (the order's own exchange). */
+const orderContractFields = (order: SimOrder): Field[] => contractFields(order, order.exchange);
 
 /** action … orderRef: identical at the start of both messages. */
 function leadingOrderFields(order: SimOrder): Field[] {
@@ -67,7 +54,7 @@ export function openOrder(serverVersion: number, order: SimOrder): Field[] {
   return [
     int(Outgoing.OPEN_ORDER),
     int(order.orderId),
-    ...contractFields(order),
+    ...orderContractFields(order),
     ...leadingOrderFields(order),
     int(order.clientId),
     int(order.permId),
@@ -145,7 +132,7 @@ export interface CompletedOrderInfo {
 export function completedOrder(serverVersion: number, order: SimOrder, info: CompletedOrderInfo): Field[] {
   return [
     int(Outgoing.COMPLETED_ORDER),
-    ...contractFields(order),
+    ...orderContractFields(order),
     ...leadingOrderFields(order),
     int(order.permId),
     bool(order.outsideRth ?? false),

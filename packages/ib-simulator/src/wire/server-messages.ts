@@ -3,6 +3,7 @@
  * the ones @stoqey/ib 1.6.10's decoder reads (see its decodeMsg_* functions).
  */
 import type { Position, SimExecution, SimOrder } from '../types';
+import { contractFields } from './contract-fields';
 import { bool, decimal, double, type Field, ibTimestamp, int } from './format';
 import { MinServerVersion, Outgoing } from './message-ids';
 
@@ -52,30 +53,13 @@ export function openOrderEnd(): Field[] {
   return [int(Outgoing.OPEN_ORDER_END), '1'];
 }
 
-/** Contract block shared by EXECUTION_DATA and POSITION: conId … tradingClass. */
-function executionContract(order: SimOrder, exchange: string): Field[] {
-  return [
-    int(order.conId),
-    order.symbol,
-    order.secType,
-    '', // lastTradeDateOrContractMonth
-    '0', // strike
-    '', // right
-    '', // multiplier
-    exchange,
-    order.currency,
-    order.localSymbol,
-    order.symbol, // tradingClass
-  ];
-}
-
 /** reqId −1 for live fills, the request's id when replaying for reqExecutions. No version field from 136 on. */
 export function executionData(serverVersion: number, reqId: number, execution: SimExecution, order: SimOrder): Field[] {
   const fields = [
     int(Outgoing.EXECUTION_DATA),
     int(reqId),
     int(execution.orderId),
-    ...executionContract(order, execution.exchange),
+    ...contractFields(order, execution.exchange),
     execution.execId,
     execution.time,
     execution.account,
@@ -102,7 +86,7 @@ export function executionDataEnd(reqId: number): Field[] {
   return [int(Outgoing.EXECUTION_DATA_END), '1', int(reqId)];
 }
 
-/** realizedPNL and yield are left unset, as TWS does for an execution that opens a position. */
+/** realizedPNL: the fill's, after commissions; unset (Double.MAX_VALUE) for an opening fill, as TWS does. */
 export function commissionReport(execution: SimExecution): Field[] {
   return [
     int(Outgoing.COMMISSION_REPORT),
@@ -110,7 +94,7 @@ export function commissionReport(execution: SimExecution): Field[] {
     execution.execId,
     double(execution.commission),
     execution.currency,
-    double(undefined), // realizedPNL
+    double(execution.realizedPnl),
     double(undefined), // yield
     '0', // yieldRedemptionDate
   ];
@@ -122,7 +106,7 @@ export function position(entry: Position): Field[] {
     int(Outgoing.POSITION),
     '3',
     entry.account,
-    ...executionContract(order, order.primaryExchange),
+    ...contractFields(order, order.primaryExchange),
     decimal(entry.quantity),
     double(entry.avgCost),
   ];

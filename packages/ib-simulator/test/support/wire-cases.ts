@@ -28,6 +28,15 @@ export const execution: SimExecution = {
 export const position: ValuedPosition = {
   account: 'DU1234567', order, quantity: -40, avgCost: 100.1, realizedPnl: 12.5, marketPrice: 99.8, marketValue: -3992, unrealizedPnl: 12,
 };
+/** A future's position and a closing fill: the contract carries expiry and multiplier, the report its realized P&L. */
+export const futureOrder: SimOrder = {
+  ...order, conId: 495512551, symbol: 'ES', secType: 'FUT', exchange: 'CME', primaryExchange: '', localSymbol: 'ESZ6',
+  lastTradeDate: '20261218', multiplier: '50',
+};
+export const closingExecution: SimExecution = { ...execution, symbol: 'ES', secType: 'FUT', exchange: 'CME', realizedPnl: 998 };
+export const futurePosition: ValuedPosition = {
+  ...position, order: futureOrder, quantity: 2, avgCost: 250_000.5, marketPrice: 5010, marketValue: 501_000, unrealizedPnl: 999,
+};
 export const details: ContractDetails = {
   conId: 495512551, symbol: 'ES', secType: 'FUT', lastTradeDate: '20261218', exchange: 'CME', primaryExchange: '',
   currency: 'USD', localSymbol: 'ESZ6', tradingClass: 'ES', minTick: 0.25, multiplier: '50', orderTypes: 'LMT,MKT,STP,TRAIL',
@@ -51,7 +60,10 @@ export function wireCases(serverVersion: number): Array<[string, Field[]]> {
     ['execDetails', messages.executionData(serverVersion, 5, execution, order)],
     ['execDetailsEnd', messages.executionDataEnd(5)],
     ['commissionReport', messages.commissionReport(execution)],
+    ['commissionReport', messages.commissionReport(closingExecution)],
+    ['execDetails', messages.executionData(serverVersion, -1, closingExecution, futureOrder)],
     ['position', messages.position(position)],
+    ['position', messages.position(futurePosition)],
     ['positionEnd', messages.positionEnd()],
     ['openOrder', openOrder(serverVersion, order)],
     ['openOrder', openOrder(serverVersion, trailingOrder)],
@@ -65,6 +77,7 @@ export function wireCases(serverVersion: number): Array<[string, Field[]]> {
     ['tickReqParams', md.tickReqParams(4, 0.01, '', 3)],
     ['updateAccountValue', account.accountValue('NetLiquidation', '1000012.50', 'USD', 'DU1234567')],
     ['updatePortfolio', account.portfolioValue(position)],
+    ['updatePortfolio', account.portfolioValue(futurePosition)],
     ['updateAccountTime', account.accountUpdateTime(1_767_268_800_000)],
     ['accountDownloadEnd', account.accountDownloadEnd('DU1234567')],
     ['accountSummary', account.accountSummary(9, 'DU1234567', 'BuyingPower', '3999000.00', 'USD')],
