@@ -15,6 +15,26 @@ export const AlertStatus = Type.Union(
 );
 export type AlertStatus = Static<typeof AlertStatus>;
 
+export const EXIT_ROLES = ['take-profit', 'stop-loss', 'trailing-stop'] as const;
+export const ExitRole = Type.Union(EXIT_ROLES.map((r) => Type.Literal(r)), { description: "A bracket child's job" });
+export type ExitRole = Static<typeof ExitRole>;
+
+/** A bracket's child: an exit resting at IB with its entry (held by IB until the entry fills). */
+export const ExitOrderSummary = Type.Object({
+  id: Id,
+  ibOrderId: Type.Integer(),
+  role: ExitRole,
+  orderType: Type.String({ description: 'LMT (take-profit), STP or STP LMT (stop-loss), TRAIL (trailing stop)' }),
+  status: OrderStatus,
+  limitPrice: NullableDecimal('Limit price, rounded to the tick'),
+  stopPrice: NullableDecimal('Stop price, rounded to the tick'),
+  trailingAmount: NullableDecimal('Trailing distance in points'),
+  trailingPercent: NullableDecimal('Trailing distance in percent'),
+  filled: Decimal('Filled quantity'),
+  avgFillPrice: NullableDecimal('Average fill price'),
+}, { title: 'Exit order' });
+export type ExitOrderSummary = Static<typeof ExitOrderSummary>;
+
 export const AlertOrderSummary = Type.Object({
   id: Id,
   ibOrderId: Nullable(Type.Integer()),
@@ -22,6 +42,7 @@ export const AlertOrderSummary = Type.Object({
   quantity: Decimal('Quantity ordered (the strategy default or 1 when the alert had none)'),
   filled: Decimal('Filled quantity'),
   avgFillPrice: NullableDecimal('Average fill price'),
+  exits: Type.Optional(Type.Array(ExitOrderSummary, { description: "The bracket's children, oldest first (empty without exits)" })),
 });
 
 /** The IB contract an alert's ticker resolved to (what was, or would have been, sent to IB). */

@@ -16,6 +16,8 @@ export const Order = Type.Object(
   {
     id: Id,
     alertId: Nullable(Type.Integer()),
+    parentOrderId: Type.Optional(Nullable(Type.Integer({ description: "A bracket child's parent order (the entry); null for an entry" }))),
+    exitRole: Type.Optional(Nullable(Type.String({ description: 'take-profit, stop-loss or trailing-stop for a bracket child' }))),
     ibOrderId: Type.Integer({ description: "IB's order id (per client id)" }),
     permId: Nullable(Type.Integer({ description: "IB's permanent id" })),
     clientId: Type.Integer(),

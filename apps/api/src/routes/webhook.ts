@@ -1,4 +1,5 @@
 import {
+  BRACKET_PAYLOAD_EXAMPLE,
   ErrorResponse,
   ORIGINAL_PAYLOAD_EXAMPLE,
   TRADINGVIEW_TEMPLATE,
@@ -30,6 +31,11 @@ const schema = {
       template: {
         summary: 'As TradingView sends the placeholder template (lower-case action, quoted numbers)',
         value: { ...ORIGINAL_PAYLOAD_EXAMPLE, direction: 'buy', price: '15000.50', quantity: '2', alertId: 'Long-2026-11-25T14:30:00Z' },
+      },
+      bracket: { summary: 'A bracket: entry with a take-profit 20 points above and a stop 40 ticks below, resting at IB', value: BRACKET_PAYLOAD_EXAMPLE },
+      trailing: {
+        summary: 'A limit entry with an absolute take-profit and a trailing stop instead of a fixed one, outside regular hours too',
+        value: { ...ORIGINAL_PAYLOAD_EXAMPLE, orderType: 'LMT', limitPrice: 15000, takeProfit: 15100, trailingStop: { amount: 25 }, outsideRth: true },
       },
     },
   },

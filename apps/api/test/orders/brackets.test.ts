@@ -62,6 +62,15 @@ describe('brackets at IB', () => {
     await statusOf(sl.id, 'cancelled');
     const [alert] = await stack.query('SELECT status, exits FROM alerts WHERE id = $1', [id]);
     expect(alert).toMatchObject({ status: 'placed', exits: { takeProfit: { kind: 'offset', value: '10.1' }, stopLoss: { kind: 'ticks', value: '9' } } });
+    // The alert shows its entry with the children and their state; the order list shows each child with its parent.
+    const { body: shown } = await stack.get(`/api/alerts/${id}`);
+    expect(shown.order).toMatchObject({ id: parent.id, status: 'filled', exits: [
+      { id: tp.id, role: 'take-profit', orderType: 'LMT', status: 'filled', limitPrice: String(t.lmtPrice), filled: '1' },
+      { id: sl.id, role: 'stop-loss', orderType: 'STP', status: 'cancelled', stopPrice: String(s.auxPrice), filled: '0' },
+    ] });
+    const { body: listed } = await stack.get(`/api/admin/orders?filter=${encodeURIComponent(JSON.stringify({ alertId: id }))}`);
+    expect(listed.map((o: { parentOrderId: number | null; exitRole: string | null }) => [o.parentOrderId, o.exitRole]))
+      .toEqual(expect.arrayContaining([[null, null], [parent.id, 'take-profit'], [parent.id, 'stop-loss']]));
     stack.sim.setPrice('ES', 6000);
   });
 

@@ -7,13 +7,19 @@ const ALERT_CONTRACT = `COALESCE(a.contract, CASE WHEN o.id IS NOT NULL THEN jso
   'symbol', o.symbol, 'exchange', o.exchange, 'primaryExchange', o.primary_exchange, 'currency', o.currency,
   'localSymbol', o.local_symbol, 'lastTradeDate', o.last_trade_date, 'multiplier', o.multiplier)::jsonb END)`;
 
+/** A bracket's children as the alert shows them (ExitOrderSummary), oldest first. */
+const EXIT_ORDERS = `(SELECT coalesce(json_agg(json_build_object('id', c.id, 'ibOrderId', c.ib_order_id, 'role', c.exit_role,
+  'orderType', c.order_type, 'status', c.status, 'limitPrice', c.limit_price::text, 'stopPrice', c.stop_price::text,
+  'trailingAmount', c.trailing_amount::text, 'trailingPercent', c.trailing_percent::text, 'filled', c.filled::text,
+  'avgFillPrice', c.avg_fill_price::text) ORDER BY c.id), '[]') FROM orders c WHERE c.parent_order_id = o.id)`;
+
 /** The columns of an alert as the API shows it (the alert list and the console share this one definition). */
 export const ALERT_SELECT = `a.id, a.received_at AS "receivedAt", a.client_ip AS "clientIp", a.strategy, a.symbol, a.exchange,
   a.price::text AS price, a.direction, a.quantity::text AS quantity, a.order_type AS "orderType", a.alert_text AS "alertText",
   a.external_id AS "externalId", a.status, a.reason, a.http_status AS "httpStatus", a.duplicate_of AS "duplicateOf",
   a.raw_body AS "rawBody", a.raw_body_truncated AS "rawBodyTruncated", false AS "rawBodyHidden", ${ALERT_CONTRACT} AS contract,
   CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'ibOrderId', o.ib_order_id, 'status', o.status, 'quantity', o.quantity::text,
-    'filled', o.filled::text, 'avgFillPrice', o.avg_fill_price::text) END AS "order"`;
+    'filled', o.filled::text, 'avgFillPrice', o.avg_fill_price::text, 'exits', ${EXIT_ORDERS}) END AS "order"`;
 export const ALERT_FROM = 'alerts a LEFT JOIN orders o ON o.alert_id = a.id AND o.parent_order_id IS NULL';
 
 export const alertsResource: ResourceDefinition = {
@@ -29,7 +35,8 @@ export const alertsResource: ResourceDefinition = {
 export const ordersResource: ResourceDefinition = {
   name: 'orders',
   from: 'orders o',
-  select: `o.id, o.alert_id AS "alertId", o.ib_order_id AS "ibOrderId", o.perm_id AS "permId", o.client_id AS "clientId",
+  select: `o.id, o.alert_id AS "alertId", o.parent_order_id AS "parentOrderId", o.exit_role AS "exitRole",
+    o.ib_order_id AS "ibOrderId", o.perm_id AS "permId", o.client_id AS "clientId",
     o.symbol, o.sec_type AS "secType", o.exchange, o.primary_exchange AS "primaryExchange", o.currency,
     o.local_symbol AS "localSymbol", o.side, o.quantity::text AS quantity, o.order_type AS "orderType",
     o.limit_price::text AS "limitPrice", o.stop_price::text AS "stopPrice", o.tif, o.status, o.filled::text AS filled,

@@ -5,6 +5,7 @@ import { TableStateRow } from '../../../components/TableStateRow';
 import { Time } from '../../../components/Time';
 import { contractLabel } from '../contract-label';
 import { AlertStatusBadge } from './AlertStatusBadge';
+import { ExitOrders } from './ExitOrders';
 
 interface Props {
   caption: string;
@@ -62,6 +63,7 @@ export function AlertsTable({ caption, alerts, isLoading, error, emptyMessage = 
                 {alert.order ? (
                   <>
                     <span className="num">#{alert.order.ibOrderId ?? '—'}</span> {alert.order.status}
+                    <ExitOrders exits={alert.order.exits} />
                   </>
                 ) : (
                   '—'
