@@ -21,8 +21,10 @@ import { AccountMirror } from './ib/account-mirror';
 import { AccountStore } from './ib/account-store';
 import { combineFeeds } from './ib/feeds';
 import { TradehookMetrics } from './metrics/registry';
+import { toIbContract } from './ib/ib-mapping';
 import { ContractResolver } from './orders/contract-resolver';
 import { Dispatcher } from './orders/dispatcher';
+import { TickSizes } from './orders/exits/tick-size';
 import { Mutex } from './orders/mutex';
 import { OrderLedger } from './orders/order-ledger';
 import type { PendingAlert } from './orders/pending-alert';
@@ -125,6 +127,8 @@ export async function createServices(ctx: ServiceContext): Promise<Services> {
     mutex, bus, log, {
       maxAgeMs: () => settings.current().orderMaxAgeSeconds * 1000,
       onOrderWritten: (alert) => metrics.observeOrderWritten(alert),
+      // Exits round to IB's own minTick for the contract, asked once per contract.
+      ticks: new TickSizes(async (contract) => (await session.requestMinTicks(toIbContract(contract)))[0] ?? null),
       signals: new PositionSignals(new PositionBook(db, session), (name) => strategies.get(name)?.positionMode ?? 'orders'),
     });
 

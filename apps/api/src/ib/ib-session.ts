@@ -137,6 +137,13 @@ export class IbSession {
     return this.collectors.collect<ExecutionReport>('executions', () => this.paced(request), reqId);
   }
 
+  /** IB's minimum tick of each contract matching `contract` (reqContractDetails … contractDetailsEnd). */
+  requestMinTicks(contract: Contract): Promise<number[]> {
+    const reqId = this.nextReqId++;
+    const request = (api: IBApi) => api.reqContractDetails(reqId, contract);
+    return this.collectors.collect<number>('contractDetails', () => this.paced(request), reqId);
+  }
+
   private async paced(send: (api: IBApi) => void, generation = this.generation): Promise<boolean> {
     await this.pacer.acquire();
     const usable = this.state === 'connected' || this.state === 'reconciling';
@@ -244,6 +251,8 @@ export class IbSession {
       this.collectors.add('executions', report, reqId);
     });
     api.on(EventName.execDetailsEnd, (reqId) => current() && this.collectors.finish('executions', reqId));
+    api.on(EventName.contractDetails, (reqId, d) => current() && this.collectors.add('contractDetails', d.minTick, reqId));
+    api.on(EventName.contractDetailsEnd, (reqId) => current() && this.collectors.finish('contractDetails', reqId));
     api.on(EventName.commissionReport, (c) => {
       const report = current() ? toCommissionReport(c) : null;
       if (report) this.hooks.sink.commission(report);

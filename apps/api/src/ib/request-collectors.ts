@@ -1,4 +1,4 @@
-export type CollectorKind = 'openOrders' | 'completedOrders' | 'executions';
+export type CollectorKind = 'openOrders' | 'completedOrders' | 'executions' | 'contractDetails';
 
 interface Collector {
   kind: CollectorKind;

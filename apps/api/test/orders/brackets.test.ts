@@ -2,7 +2,7 @@ import { originalPayload, startTestStack, type TestStack } from '../support/stac
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack({ sim: { prices: { ES: 6000, AAPL: 190, MSFT: 410 }, partialFills: 1 } });
+  stack = await startTestStack({ sim: { prices: { ES: 6000, AAPL: 190, MSFT: 410, IBM: 250 }, partialFills: 1 } });
   await stack.waitFor(async () => stack.running.services.session.isReady(), 'IB connected');
 });
 afterAll(() => stack.close());
@@ -107,6 +107,19 @@ describe('brackets at IB', () => {
     const [p, t] = atIb(parent.order_ref);
     expect(p.transmit).toBe(false);
     expect(t).toMatchObject({ action: 'SELL', orderType: 'TRAIL', auxPrice: 2, parentId: p.orderId, transmit: true });
+  });
+});
+
+describe("the contract's tick", () => {
+  it('is asked of IB once per contract (reqContractDetails) and used for ticks offsets', async () => {
+    const asked = jest.spyOn(stack.running.services.session, 'requestMinTicks');
+    const ids = [await accepted(stock('IBM', 250, { orderType: 'LMT', limitPrice: 240, takeProfit: { ticks: 3 }, alertId: 'ibm-1' })),
+      await accepted(stock('IBM', 250, { orderType: 'LMT', limitPrice: 241, takeProfit: { ticks: 3 }, alertId: 'ibm-2' }))];
+    const [[, first], [, second]] = [await ordersOf(ids[0], 2), await ordersOf(ids[1], 2)];
+    expect([first.limit_price, second.limit_price]).toEqual(['240.03', '241.03']);
+    expect(asked).toHaveBeenCalledTimes(1);
+    expect(await asked.mock.results[0].value).toEqual([0.01]);
+    asked.mockRestore();
   });
 });
 

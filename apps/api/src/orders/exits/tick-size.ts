@@ -32,13 +32,17 @@ export function fallbackTick(contract: ContractSpec): TickSize {
 export class TickSizes {
   private readonly cache = new Map<string, number>();
 
-  constructor(private readonly fromIb: MinTickSource | null = null) {}
+  /** `waitMs`: the dispatcher holds its queue while asking, so a silent IB costs this much, then the fallback. */
+  constructor(private readonly fromIb: MinTickSource | null = null, private readonly waitMs = 3_000) {}
 
   async of(contract: ContractSpec): Promise<TickSize> {
     const key = contractKeyOf(contract);
     const cached = this.cache.get(key);
     if (cached !== undefined) return { tick: cached, source: "IB's contract details" };
-    const minTick = await this.fromIb?.(contract).catch(() => null);
+    const minTick = this.fromIb && await Promise.race([
+      this.fromIb(contract).catch(() => null),
+      new Promise<null>((resolve) => setTimeout(resolve, this.waitMs, null).unref()),
+    ]);
     if (minTick && minTick > 0) {
       this.cache.set(key, minTick);
       return { tick: minTick, source: "IB's contract details" };
