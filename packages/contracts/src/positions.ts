@@ -73,15 +73,15 @@ export const StrategyPosition = Type.Object(
 );
 export type StrategyPosition = Static<typeof StrategyPosition>;
 
-/** A contract whose position at IB differs from the sum of the strategies' positions by more than working orders. */
+/** A contract whose position at IB differs from the sum of the strategies' positions beyond fills not yet recorded. */
 export const PositionDrift = Type.Object(
   {
     account: Type.String(),
     ...ContractFields,
     ibQuantity: Decimal('What IB holds'),
     strategiesQuantity: Decimal("Sum of the strategies' positions"),
-    working: Decimal('Signed quantity of working orders that may explain part of it'),
-    difference: Decimal('ibQuantity − strategiesQuantity (not explained by working orders)'),
+    working: Decimal('Signed open quantity of working orders in the contract (a resting order explains no difference)'),
+    difference: Decimal('ibQuantity − strategiesQuantity (not explained by fills IB reported that are not yet recorded)'),
     since: Timestamp('When the difference was first seen'),
   },
   { title: 'Drift' },

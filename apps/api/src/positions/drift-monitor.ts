@@ -13,12 +13,13 @@ interface Difference {
   ib: number;
   strategies: number;
   working: number;
+  unrecorded: number;
 }
 
 /**
  * Compares, per (account, contract), IB's position (ib_positions, mirrored from reqPositions) with the sum of the
- * strategies' positions. A difference that working orders explain (IB filled part of one before we recorded the
- * execution) is not drift; any other that lasts DEFAULT_GRACE_MS is, recorded with the time it was first seen
+ * strategies' positions. A difference that fills IB reported but whose executions we have not recorded yet explain is
+ * not drift; any other that lasts DEFAULT_GRACE_MS is, recorded with the time it was first seen
  * (position_drift keeps that across restarts), published as a 'drift' event and counted for /metrics. Only
  * contracts a strategy has traded are compared: other holdings at IB belong to nobody here.
  */
@@ -119,15 +120,20 @@ export class DriftMonitor {
       throw error;
     }
     if (rows.length === 0) return [];
-    const working = sumBy(await workingOrders(this.db), (w) => w.contractKey, (w) => w.open);
+    const orders = await workingOrders(this.db);
+    const working = sumBy(orders, (w) => w.contractKey, (w) => w.open);
+    const unrecorded = sumBy(orders, (w) => w.contractKey, (w) => w.unrecorded);
     return rows.map((r) => ({
       account: r.account as string, conId: Number(r.con_id), ib: Number(r.ib), strategies: Number(r.strategies),
-      working: working.get(r.contract_key as string) ?? 0,
-    })).filter((d) => !explainedByWorking(d.ib - d.strategies, d.working));
+      working: working.get(r.contract_key as string) ?? 0, unrecorded: unrecorded.get(r.contract_key as string) ?? 0,
+    })).filter((d) => !explainedByWorking(d.ib - d.strategies, d.unrecorded));
   }
 }
 
-/** IB may have filled part of a working order before its execution reached us: IB is then ahead by at most that. */
+/**
+ * IB may report a fill (orderStatus's filled, IB's position) before its execution reaches us: IB is then ahead by at
+ * most the filled-but-unrecorded shares. A resting order's unfilled quantity explains nothing, however long it rests.
+ */
 export function explainedByWorking(difference: number, working: number): boolean {
   return difference === 0 || (Math.sign(difference) === Math.sign(working) && Math.abs(difference) <= Math.abs(working));
 }

@@ -6,7 +6,9 @@ import { RequestError } from '../admin/row-writer';
 import type { ContractSpec } from '../ib/ib-types';
 import type { AlertWriter } from '../ingest/alert-writer';
 import { isoMicros, preciseNow } from '../ingest/time';
+import { contractKeyOf } from './contract-key';
 import type { AlertSignal } from './signal';
+import { workingOrders } from './working-orders';
 
 /** The strategy name an IB-level action (sync, a contract's remainder) is recorded under: it belongs to no strategy. */
 export const ADMIN_STRATEGY = 'Tradehook admin';
@@ -73,7 +75,10 @@ export class PositionActions {
     return { alerts };
   }
 
-  /** Each strategy holding it exits; a sync then brings IB to their (flat) sum, whatever else IB held. */
+  /**
+   * Every working order of Tradehook's in the contract is cancelled (an alert, first, so that the sync right after the
+   * exits is not delayed), each strategy holding it exits, and a sync brings IB to their (flat) sum, whatever else IB held.
+   */
   private async flattenOne(req: ContractActionRequest, user: CurrentUser): Promise<Alerts> {
     const { strategies, ib } = await this.figures(req.account, req.conId);
     if (!strategies.row && !ib) throw new RequestError(404, `Nothing is held in contract ${req.conId} of ${req.account}`);
@@ -81,6 +86,11 @@ export class PositionActions {
     const rows = await this.db.query(
       `SELECT * FROM strategy_positions WHERE account = $1 AND con_id = $2 AND quantity <> 0 ORDER BY strategy`, [req.account, req.conId]);
     const alerts: Alerts = [];
+    const contract = specOf(strategies.row ?? ib!);
+    const key = strategies.row?.contract_key ?? contractKeyOf(contract);
+    if ((await workingOrders(this.db, key)).length) {
+      alerts.push(await this.write(ADMIN_STRATEGY, 'CANCEL', contract, { action: 'cancel', account: req.account, conId: req.conId }, user));
+    }
     for (const row of rows) alerts.push(await this.exit(row, user));
     if (ib) {
       const signal: AlertSignal = { action: 'sync', account: req.account, conId: req.conId };

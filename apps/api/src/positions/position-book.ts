@@ -5,7 +5,8 @@ import type { ContractSpec } from '../ib/ib-types';
 import type { PendingAlert } from '../orders/pending-alert';
 import { contractKeyOf } from './contract-key';
 import type { Standing } from './signal-planner';
-import { workingOrders } from './working-orders';
+import { cancelAndSettle, type Settled } from './order-settle';
+import { workingOrders, type WorkingOrder } from './working-orders';
 
 /** The dispatcher's view of strategy positions: where a strategy stands, its signal marks, cancels. */
 export class PositionBook {
@@ -23,7 +24,7 @@ export class PositionBook {
     const mine = working.filter((w) => w.strategyKey === key && !w.sync);
     return {
       position: Number(held.q),
-      working: mine.reduce((sum, w) => sum + w.open, 0),
+      working: mine.map((w) => w.open),
       lastSignal: mark ? { at: new Date(mark.signal_at), alertId: Number(mark.alert_id) } : null,
     };
   }
@@ -36,6 +37,18 @@ export class PositionBook {
        ON CONFLICT (strategy_key, contract_key) DO UPDATE SET signal_at = excluded.signal_at, alert_id = excluded.alert_id
        WHERE excluded.signal_at > strategy_signals.signal_at`,
       [strategyKey(alert.strategy), contractKeyOf(contract), alert.signal.signalAt, alert.id]);
+  }
+
+  /**
+   * The strategy's working orders in the contract, cancelled and final; with strategy null (a flatten's sync) every
+   * working order of Tradehook there but the flatten's own exits.
+   */
+  async supersede(contract: ContractSpec, strategy: string | null): Promise<Settled> {
+    const key = strategy === null ? null : strategyKey(strategy);
+    const orders = (await workingOrders(this.db, contractKeyOf(contract)))
+      .filter((w: WorkingOrder) => (key === null ? !w.flatten : w.strategyKey === key && !w.sync));
+    if (orders.length === 0) return { ok: true, cancelled: [] };
+    return cancelAndSettle(this.db, this.session, orders);
   }
 
   /** CANCEL: asks IB to cancel each working order of the alert's strategy in the contract; says which. */

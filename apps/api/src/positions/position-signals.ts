@@ -2,6 +2,9 @@ import type { PositionMode } from '@tradehook/contracts';
 import type { ContractSpec } from '../ib/ib-types';
 import type { PendingAlert } from '../orders/pending-alert';
 import type { PositionBook } from './position-book';
+import { ids } from './order-settle';
+
+const idList = (orderIds: number[]) => ids(orderIds.map((orderId) => ({ orderId })));
 import { needsStanding, planSignal } from './signal-planner';
 
 /** What the dispatcher does with an alert: place this (possibly rewritten) alert, or record its fate without an order. */
@@ -19,6 +22,12 @@ export class PositionSignals {
 
   async step(alert: PendingAlert, contract: ContractSpec): Promise<SignalStep> {
     const signal = alert.signal;
+    if (signal?.action === 'cancel') {
+      // A flatten's first step: no order of Tradehook's may stay working in a contract taken flat.
+      const settled = await this.book.supersede(contract, null);
+      if (!settled.ok) return { kind: 'conclude', status: 'refused', reason: `Refused: ${settled.reason}` };
+      return { kind: 'conclude', status: 'done', reason: settled.cancelled.length ? `Cancelled ${idList(settled.cancelled)}` : 'Nothing to cancel' };
+    }
     if (signal?.action === 'sync' && signal.account && signal.conId) {
       const quantity = await this.book.syncQuantity(signal.account, signal.conId, contract);
       if (quantity === 0) return { kind: 'conclude', status: 'done', reason: 'Nothing to trade: IB already holds the strategies\' sum' };
@@ -26,15 +35,27 @@ export class PositionSignals {
     }
     const mode = this.modeOf(alert.strategy);
     if (!needsStanding(alert, mode)) return { kind: 'trade', alert };
-    const plan = planSignal(alert, await this.book.standing(alert, contract));
+    let plan = planSignal(alert, await this.book.standing(alert, contract));
+    let cancelled: number[] = [];
+    if (plan.kind === 'supersede') {
+      // Cancel, wait until final, then plan on the filled position (the ledger, with any fill that raced the cancel).
+      const settled = await this.book.supersede(contract, alert.strategy);
+      if (!settled.ok) return { kind: 'conclude', status: 'refused', reason: `Refused: ${settled.reason}; nothing traded` };
+      cancelled = settled.cancelled;
+      const after = await this.book.standing(alert, contract);
+      plan = after.working.length ? { kind: 'refuse', reason: 'Refused: a working order appeared while superseding; nothing traded' } : planSignal(alert, after);
+    }
+    const note = cancelled.length ? ` (cancelled ${idList(cancelled)} first)` : '';
     switch (plan.kind) {
       case 'trade':
         return { kind: 'trade', alert: { ...alert, direction: plan.side, quantity: plan.quantity } };
+      case 'supersede':
+        return { kind: 'conclude', status: 'refused', reason: 'Refused: working orders remain after cancelling' };
       case 'refuse':
         return { kind: 'conclude', status: 'refused', reason: plan.reason };
       case 'done':
         await this.book.applied(alert, contract);
-        return { kind: 'conclude', status: 'done', reason: plan.reason };
+        return { kind: 'conclude', status: 'done', reason: plan.reason + note };
       case 'cancel': {
         const reason = await this.book.cancelWorking(alert, contract);
         await this.book.applied(alert, contract);

@@ -14,9 +14,12 @@ export interface AlertSignal {
   positionSize?: string;
   /** {{timenow}} as ISO: orders target-mode alerts when they arrive out of order. */
   signalAt?: string;
-  /** An admin action (POST /api/admin/positions/…): `sync` moves IB to the strategies' sum and belongs to no strategy. */
-  action?: 'flatten' | 'sync';
-  /** For `sync`: the IB position to repair, and the contract to trade it in. */
+  /**
+   * An admin action (POST /api/admin/positions/…): `sync` moves IB to the strategies' sum and belongs to no strategy;
+   * `cancel` (a flatten's first step) cancels every working order of Tradehook in the contract.
+   */
+  action?: 'flatten' | 'sync' | 'cancel';
+  /** For `sync` and `cancel`: the IB position to repair, and the contract to trade it in. */
   account?: string;
   conId?: number;
   contract?: ContractSpec;

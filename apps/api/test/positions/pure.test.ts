@@ -24,7 +24,7 @@ describe('position-aware signals', () => {
     id: 9, receivedAt: new Date(), strategy: 'S', symbol: 'AAPL', exchange: null, price: '1', direction: 'BUY', quantity: null,
     orderType: null, limitPrice: null, stopPrice: null, tif: null, secType: null, currency: null, ...fields,
   });
-  const at = (position: number, working = 0, lastSignal: Standing['lastSignal'] = null): Standing => ({ position, working, lastSignal });
+  const at = (position: number, working: number[] = [], lastSignal: Standing['lastSignal'] = null): Standing => ({ position, working, lastSignal });
 
   it('reads the target from positionSize, else marketPosition and its size', () => {
     expect(targetOf({ positionSize: '-3', marketPosition: 'long', marketPositionSize: '2' })).toBe(-3);
@@ -33,16 +33,24 @@ describe('position-aware signals', () => {
     expect(targetOf({ prevMarketPosition: 'long' })).toBeNull();
   });
 
-  it('target mode trades the difference, working orders counted; at the target nothing', () => {
+  it('target mode trades the difference from the filled position; working orders that make it up are left, others superseded', () => {
     const target = alert({ signal: { positionSize: '3' } });
     expect(planSignal(target, at(1))).toEqual({ kind: 'trade', side: 'BUY', quantity: '2' });
-    expect(planSignal(target, at(0, 3))).toMatchObject({ kind: 'done' });
+    expect(planSignal(target, at(0, [3]))).toMatchObject({ kind: 'done', reason: expect.stringMatching(/position 0, working 3/) });
+    expect(planSignal(target, at(0, [1, 2]))).toMatchObject({ kind: 'done' });
     expect(planSignal(target, at(5))).toEqual({ kind: 'trade', side: 'SELL', quantity: '2' });
+    // T3 at 9 with a resting buy of 3 (an earlier target of 12): a target of 9 cancels it, it does not sell 3.
+    expect(planSignal(alert({ signal: { positionSize: '9' } }), at(9, [3]))).toEqual({ kind: 'supersede' });
+    expect(planSignal(target, at(0, [5, -2]))).toEqual({ kind: 'supersede' });
+    expect(planSignal(target, at(3, []))).toMatchObject({ kind: 'done' });
   });
 
-  it('EXIT goes flat, REVERSE flips in one order, CANCEL cancels', () => {
+  it('EXIT goes flat from the filled position (working orders superseded first), REVERSE flips in one order, CANCEL cancels', () => {
     expect(planSignal(alert({ direction: 'EXIT' }), at(-4))).toEqual({ kind: 'trade', side: 'BUY', quantity: '4' });
-    expect(planSignal(alert({ direction: 'REVERSE' }), at(3, 1))).toEqual({ kind: 'trade', side: 'SELL', quantity: '8' });
+    expect(planSignal(alert({ direction: 'EXIT' }), at(6, [5]))).toEqual({ kind: 'supersede' });
+    expect(planSignal(alert({ direction: 'EXIT' }), at(0, [5]))).toEqual({ kind: 'supersede' });
+    expect(planSignal(alert({ direction: 'REVERSE' }), at(3))).toEqual({ kind: 'trade', side: 'SELL', quantity: '6' });
+    expect(planSignal(alert({ direction: 'REVERSE' }), at(3, [1]))).toEqual({ kind: 'supersede' });
     expect(planSignal(alert({ direction: 'REVERSE' }), at(0))).toMatchObject({ kind: 'done' });
     expect(planSignal(alert({ direction: 'CANCEL' }), at(2))).toEqual({ kind: 'cancel' });
   });
@@ -50,12 +58,18 @@ describe('position-aware signals', () => {
   it('an alert that fired before one already applied is refused; the same second is not', () => {
     const last = { at: new Date('2026-11-26T14:30:07Z'), alertId: 4 };
     const older = alert({ signal: { positionSize: '1', signalAt: '2026-11-26T14:30:05.000Z' } });
-    expect(planSignal(older, at(0, 0, last))).toMatchObject({ kind: 'refuse', reason: expect.stringMatching(/alert #4/) });
+    expect(planSignal(older, at(0, [], last))).toMatchObject({ kind: 'refuse', reason: expect.stringMatching(/alert #4/) });
     const same = alert({ signal: { positionSize: '1', signalAt: '2026-11-26T14:30:07.000Z' } });
-    expect(planSignal(same, at(0, 0, last))).toMatchObject({ kind: 'trade' });
+    expect(planSignal(same, at(0, [], last))).toMatchObject({ kind: 'trade' });
   });
 
-  it('a difference working orders explain is not drift', () => {
+  it('EXIT with a quantity closes that much, never past flat', () => {
+    expect(planSignal(alert({ direction: 'EXIT', quantity: '3' }), at(-10))).toEqual({ kind: 'trade', side: 'BUY', quantity: '3' });
+    expect(planSignal(alert({ direction: 'EXIT', quantity: '30' }), at(-10))).toEqual({ kind: 'trade', side: 'BUY', quantity: '10' });
+    expect(planSignal(alert({ direction: 'EXIT', quantity: '3' }), at(0))).toMatchObject({ kind: 'done' });
+  });
+
+  it('only filled-but-unrecorded shares explain a difference', () => {
     expect(explainedByWorking(2, 5)).toBe(true);
     expect(explainedByWorking(-2, 5)).toBe(false);
     expect(explainedByWorking(6, 5)).toBe(false);

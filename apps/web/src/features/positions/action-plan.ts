@@ -85,13 +85,17 @@ export function actionAlerts(action: PositionAction): string[] {
   }
 }
 
+/** An exit closes the filled position; the strategy's working orders there are cancelled first (they are not fills). */
 function exitAlert(position: StrategyPosition): string {
-  return `EXIT for ${position.strategy}: ${closingOrder(position.quantity)} at market, closing its ${formatDecimal(position.quantity)}.`;
+  const cancels = Number(position.working) !== 0 ? ` after cancelling its working orders (${formatDecimal(position.working)})` : '';
+  return `EXIT for ${position.strategy}: ${closingOrder(position.quantity)} at market${cancels}, closing its ${formatDecimal(position.quantity)}.`;
 }
 
-/** Every strategy holding the contract exits, then a sync takes IB to flat whatever else it held. */
+/** Tradehook's working orders in the contract are cancelled, every strategy holding it exits, then a sync takes IB to flat. */
 function contractAlerts(group: ContractGroup): string[] {
-  const exits = group.strategies.filter((s) => Number(s.quantity) !== 0).map(exitAlert);
+  const working = group.strategies.some((s) => Number(s.working) !== 0)
+    ? [`CANCEL by ${ADMIN_STRATEGY}: every working order in ${contractName(group.contract)} is cancelled first.`] : [];
+  const exits = [...working, ...group.strategies.filter((s) => Number(s.quantity) !== 0).map(exitAlert)];
   if (!group.ib) return exits;
   const rest = Number(group.ib.quantity) - Number(strategiesQuantity(group));
   const beyond = rest === 0 ? 'no order beyond the exits while IB matches the strategies' : `${closingOrder(rest)} at market beyond the exits`;

@@ -22,7 +22,7 @@ export function PositionActionDialog({ action, busy, error, onConfirm, onCancel 
         <>
           <p>
             {action.kind === 'flatten-all'
-              ? 'For each contract held, this sends an EXIT for every strategy holding it and a SYNC taking IB to flat, each an order with its own fate:'
+              ? 'For each contract held, this cancels Tradehook\'s working orders there, sends an EXIT for every strategy holding it and a SYNC taking IB to flat, each with its own fate:'
               : 'This sends, each an order with its own fate:'}
           </p>
           <ul className="action-alerts">

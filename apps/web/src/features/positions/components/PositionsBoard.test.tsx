@@ -146,12 +146,13 @@ describe('Positions page', () => {
     renderApp('/positions');
 
     fireEvent.click(await screen.findByRole('button', { name: 'Flatten AAPL at IB' }));
+    expect(dialog()).toHaveTextContent('CANCEL by Tradehook admin: every working order in AAPL is cancelled first.');
     expect(dialog()).toHaveTextContent("SYNC by Tradehook admin: takes IB's 13 to flat — SELL 3 at market beyond the exits.");
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Send' }));
     await screen.findByRole('status', { name: 'Action sent' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Flatten everything' }));
-    expect(dialog()).toHaveTextContent('AAPL (DU1234567): 2 alert(s) — SELL 13 in all, IB to flat.');
+    expect(dialog()).toHaveTextContent('AAPL (DU1234567): 3 alert(s) — SELL 13 in all, IB to flat.');
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(sent.map((r) => [r.url.pathname, r.json])).toEqual([
