@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Decimal, Id, Nullable, NullableDecimal, Page, Pagination, Timestamp } from './common';
+import { AlertExits } from './exits';
 import { OrderStatus } from './orders';
 
 export const ALERT_STATUSES = ['accepted', 'placed', 'done', 'refused', 'expired', 'failed', 'rejected', 'duplicate'] as const;
@@ -81,6 +82,7 @@ export const Alert = Type.Object(
     duplicateOf: Nullable(Type.Integer()),
     contract: Nullable(ResolvedContract),
     order: Nullable(AlertOrderSummary),
+    exits: Type.Optional(Nullable(AlertExits)),
   },
   { title: 'Alert' },
 );

@@ -46,16 +46,23 @@ export const EXIT_FIELDS = {
   outsideRth: Type.Optional(Type.Boolean({ description: 'Allow the entry and its exits to trigger and fill outside regular trading hours' })),
 };
 
-/** One level as stored on the alert (alerts.exits): exactly one of the distances, as an exact decimal string. */
-export type ExitLevel = { kind: ExitLevelKind; value: string };
+const decimal = (description: string) => Type.String({ description, examples: ['20'] });
 
-/** The exits of an alert as validated and stored (alerts.exits). */
-export interface AlertExits {
-  takeProfit?: ExitLevel;
-  stopLoss?: ExitLevel & { limitOffset?: string };
-  trailingStop?: { kind: 'amount' | 'percent'; value: string };
-  outsideRth?: boolean;
-}
+/** One level as stored on the alert (alerts.exits): which distance, as an exact decimal string. */
+export const ExitLevel = Type.Object({
+  kind: Type.Union(EXIT_LEVEL_KINDS.map((k) => Type.Literal(k))),
+  value: decimal('The price, points, ticks or percent, exactly as sent'),
+});
+export type ExitLevel = Static<typeof ExitLevel>;
+
+/** The exits of an alert as validated and stored (alerts.exits) and shown with the alert. */
+export const AlertExits = Type.Object({
+  takeProfit: Type.Optional(ExitLevel),
+  stopLoss: Type.Optional(Type.Composite([ExitLevel, Type.Object({ limitOffset: Type.Optional(decimal('Stop-limit: points beyond the stop')) })])),
+  trailingStop: Type.Optional(Type.Object({ kind: Type.Union([Type.Literal('amount'), Type.Literal('percent')]), value: decimal('Points or percent') })),
+  outsideRth: Type.Optional(Type.Boolean()),
+}, { title: 'Exits asked for', description: 'What the alert asked for; the orders placed for them are order.exits' });
+export type AlertExits = Static<typeof AlertExits>;
 
 /** The payload of a bracket as the docs show it. */
 export const BRACKET_PAYLOAD_EXAMPLE = {

@@ -64,6 +64,7 @@ describe('brackets at IB', () => {
     expect(alert).toMatchObject({ status: 'placed', exits: { takeProfit: { kind: 'offset', value: '10.1' }, stopLoss: { kind: 'ticks', value: '9' } } });
     // The alert shows its entry with the children and their state; the order list shows each child with its parent.
     const { body: shown } = await stack.get(`/api/alerts/${id}`);
+    expect(shown.exits).toEqual({ takeProfit: { kind: 'offset', value: '10.1' }, stopLoss: { kind: 'ticks', value: '9' } });
     expect(shown.order).toMatchObject({ id: parent.id, status: 'filled', exits: [
       { id: tp.id, role: 'take-profit', orderType: 'LMT', status: 'filled', limitPrice: String(t.lmtPrice), filled: '1' },
       { id: sl.id, role: 'stop-loss', orderType: 'STP', status: 'cancelled', stopPrice: String(s.auxPrice), filled: '0' },
@@ -107,6 +108,24 @@ describe('brackets at IB', () => {
     const [p, t] = atIb(parent.order_ref);
     expect(p.transmit).toBe(false);
     expect(t).toMatchObject({ action: 'SELL', orderType: 'TRAIL', auxPrice: 2, parentId: p.orderId, transmit: true });
+  });
+});
+
+describe('a trailing stop at IB', () => {
+  it('follows the price up once the entry fills, and fills when the price falls back by its amount', async () => {
+    stack.sim.setPrice('MSFT', 410);
+    const id = await accepted(stock('MSFT', 410, { orderType: 'LMT', limitPrice: 410.5, trailingStop: { amount: 2 }, alertId: 'trail' }));
+    const [parent, trail] = await ordersOf(id, 2);
+    await statusOf(parent.id, 'filled');
+    await statusOf(trail.id, 'working');
+    for (const price of [411, 413, 415]) stack.sim.setPrice('MSFT', price);
+    stack.sim.setPrice('MSFT', 413.5); // 1.5 below the high: the stop (413) has followed and holds
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await stack.query('SELECT status FROM orders WHERE id = $1', [trail.id]))[0].status).toBe('working');
+    stack.sim.setPrice('MSFT', 412.9);
+    const filled = await statusOf(trail.id, 'filled');
+    expect(Number(filled.avg_fill_price)).toBeGreaterThan(412); // well above 408, where a stop that did not follow would sit
+    stack.sim.setPrice('MSFT', 410);
   });
 });
 

@@ -17,7 +17,7 @@ const EXIT_ORDERS = `(SELECT coalesce(json_agg(json_build_object('id', c.id, 'ib
 export const ALERT_SELECT = `a.id, a.received_at AS "receivedAt", a.client_ip AS "clientIp", a.strategy, a.symbol, a.exchange,
   a.price::text AS price, a.direction, a.quantity::text AS quantity, a.order_type AS "orderType", a.alert_text AS "alertText",
   a.external_id AS "externalId", a.status, a.reason, a.http_status AS "httpStatus", a.duplicate_of AS "duplicateOf",
-  a.raw_body AS "rawBody", a.raw_body_truncated AS "rawBodyTruncated", false AS "rawBodyHidden", ${ALERT_CONTRACT} AS contract,
+  a.raw_body AS "rawBody", a.raw_body_truncated AS "rawBodyTruncated", a.exits, false AS "rawBodyHidden", ${ALERT_CONTRACT} AS contract,
   CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'ibOrderId', o.ib_order_id, 'status', o.status, 'quantity', o.quantity::text,
     'filled', o.filled::text, 'avgFillPrice', o.avg_fill_price::text, 'exits', ${EXIT_ORDERS}) END AS "order"`;
 export const ALERT_FROM = 'alerts a LEFT JOIN orders o ON o.alert_id = a.id AND o.parent_order_id IS NULL';
