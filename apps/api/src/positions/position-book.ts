@@ -19,7 +19,9 @@ export class PositionBook {
       this.db.query(`SELECT coalesce(sum(quantity), 0)::text AS q FROM strategy_positions WHERE strategy_key = $1 AND contract_key = $2`,
         [key, contractKey]),
       workingOrders(this.db, contractKey),
-      this.db.query(`SELECT signal_at, alert_id FROM strategy_signals WHERE strategy_key = $1 AND contract_key = $2`, [key, contractKey]),
+      // A mark still in the future orders nothing (arrival order applies): it must not refuse every alert until then.
+      this.db.query(`SELECT signal_at, alert_id FROM strategy_signals WHERE strategy_key = $1 AND contract_key = $2 AND signal_at <= now()`,
+        [key, contractKey]),
     ]);
     const mine = working.filter((w) => w.strategyKey === key && !w.sync);
     return {
@@ -29,13 +31,13 @@ export class PositionBook {
     };
   }
 
-  /** The alert's {{timenow}} is now the newest applied for its strategy and contract (never moved back). */
+  /** The alert's {{timenow}} is now the newest applied for its strategy and contract (moved back only from the future). */
   async applied(alert: PendingAlert, contract: ContractSpec): Promise<void> {
     if (!alert.signal?.signalAt) return;
     await this.db.query(
       `INSERT INTO strategy_signals (strategy_key, contract_key, signal_at, alert_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (strategy_key, contract_key) DO UPDATE SET signal_at = excluded.signal_at, alert_id = excluded.alert_id
-       WHERE excluded.signal_at > strategy_signals.signal_at`,
+       WHERE excluded.signal_at > strategy_signals.signal_at OR strategy_signals.signal_at > now()`,
       [strategyKey(alert.strategy), contractKeyOf(contract), alert.signal.signalAt, alert.id]);
   }
 

@@ -56,10 +56,10 @@ describe('position-aware signals', () => {
   });
 
   it('an alert that fired before one already applied is refused; the same second is not', () => {
-    const last = { at: new Date('2026-11-26T14:30:07Z'), alertId: 4 };
-    const older = alert({ signal: { positionSize: '1', signalAt: '2026-11-26T14:30:05.000Z' } });
+    const last = { at: new Date('2026-11-25T14:30:07Z'), alertId: 4 };
+    const older = alert({ signal: { positionSize: '1', signalAt: '2026-11-25T14:30:05.000Z' } });
     expect(planSignal(older, at(0, [], last))).toMatchObject({ kind: 'refuse', reason: expect.stringMatching(/alert #4/) });
-    const same = alert({ signal: { positionSize: '1', signalAt: '2026-11-26T14:30:07.000Z' } });
+    const same = alert({ signal: { positionSize: '1', signalAt: '2026-11-25T14:30:07.000Z' } });
     expect(planSignal(same, at(0, [], last))).toMatchObject({ kind: 'trade' });
   });
 
@@ -80,17 +80,17 @@ describe('position-aware signals', () => {
 describe('the webhook payload', () => {
   const base = { stratName: 'S', symbol: 'AAPL', price: 1, secmgs: 'x' };
   it('takes the new words in any case and the aliases of EXIT, with quoted numbers', () => {
-    const ok = validatePayload({ ...base, direction: 'close', positionSize: '-2', marketPosition: 'Short', marketPositionSize: '2', timenow: '2026-11-26T14:30:05Z' });
+    const ok = validatePayload({ ...base, direction: 'close', positionSize: '-2', marketPosition: 'Short', marketPositionSize: '2', timenow: '2026-11-25T14:30:05Z' });
     expect(ok).toMatchObject({ ok: true, alert: { direction: 'EXIT', signal: {
-      positionSize: '-2', marketPosition: 'short', marketPositionSize: '2', signalAt: '2026-11-26T14:30:05.000Z' } } });
+      positionSize: '-2', marketPosition: 'short', marketPositionSize: '2', signalAt: '2026-11-25T14:30:05.000Z' } } });
     expect(validatePayload({ ...base, direction: 'Reverse' })).toMatchObject({ ok: true, alert: { direction: 'REVERSE', signal: null } });
   });
   it('accepts the target-mode template as TradingView renders it', () => {
     const rendered = TRADINGVIEW_TARGET_TEMPLATE.replace('{{exchange}}', 'NASDAQ').replace('{{ticker}}', 'AAPL')
       .replace('{{close}}', '190.5').replace('{{strategy.order.action}}', 'sell').replace('{{strategy.position_size}}', '-2')
-      .replaceAll('{{timenow}}', '2026-11-26T14:30:05Z').replace('{{strategy.order.id}}', 'Short');
+      .replaceAll('{{timenow}}', '2026-11-25T14:30:05Z').replace('{{strategy.order.id}}', 'Short');
     expect(validatePayload(JSON.parse(rendered))).toMatchObject({ ok: true, alert: { direction: 'SELL',
-      signal: { positionSize: '-2', signalAt: '2026-11-26T14:30:05.000Z' }, externalId: 'Short-2026-11-26T14:30:05Z' } });
+      signal: { positionSize: '-2', signalAt: '2026-11-25T14:30:05.000Z' }, externalId: 'Short-2026-11-25T14:30:05Z' } });
   });
   it('names bad position fields', () => {
     const bad = validatePayload({ ...base, direction: 'BUY', marketPosition: 'up', marketPositionSize: -1, timenow: 'yesterday' });

@@ -88,9 +88,9 @@ describe('target mode', () => {
   });
 
   it('two alerts out of order: the older one, arriving later, does not move the position back', async () => {
-    const newer = await h.send('Tgt', { direction: 'sell', positionSize: 0, timenow: '2026-11-26T14:30:07Z', price: 200 });
+    const newer = await h.send('Tgt', { direction: 'sell', positionSize: 0, timenow: '2026-11-25T14:30:07Z', price: 200 });
     expect(await h.fate(newer)).toMatchObject({ status: 'placed' });
-    const older = await h.send('Tgt', { direction: 'buy', positionSize: 4, timenow: '2026-11-26T14:30:05Z', price: 200 });
+    const older = await h.send('Tgt', { direction: 'buy', positionSize: 4, timenow: '2026-11-25T14:30:05Z', price: 200 });
     expect(await h.fate(older)).toMatchObject({ status: 'refused', reason: expect.stringMatching(/out of order/) });
     await h.settled();
     expect(await h.position('Tgt')).toMatchObject({ quantity: '0' });

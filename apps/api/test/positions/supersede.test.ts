@@ -124,3 +124,22 @@ describe('drift while a fill is in flight', () => {
     expect((await h.positions()).drift).toEqual([]);
   });
 });
+
+describe('a timenow in the future', () => {
+  it('is refused at the webhook, naming timenow, when more than 5 minutes ahead', async () => {
+    const { status, body } = await stack.post(h.payload('T3', { direction: 'buy', positionSize: 1, price: 104, timenow: '2099-01-01T00:00:00Z' }));
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toMatch(/timenow.*5 minutes ahead/);
+  });
+
+  it('an applied one still in the future (stored before this check) does not block later alerts', async () => {
+    const [{ contract_key: contractKey }] = await stack.query(`SELECT contract_key FROM strategy_positions WHERE strategy = 'T3'`);
+    await stack.query(`INSERT INTO strategy_signals (strategy_key, contract_key, signal_at, alert_id) VALUES ('t3', $1, '2099-01-01T00:00:00Z', 1)
+      ON CONFLICT (strategy_key, contract_key) DO UPDATE SET signal_at = excluded.signal_at`, [contractKey]);
+    const now = new Date().toISOString();
+    expect(await h.fate(await send('T3', { direction: 'buy', positionSize: 1, timenow: now }))).toMatchObject({ status: 'placed' });
+    // and ordering works again from the mark that alert left
+    const older = await send('T3', { direction: 'buy', positionSize: 2, timenow: new Date(Date.parse(now) - 60_000).toISOString() });
+    expect(await h.fate(older)).toMatchObject({ status: 'refused', reason: expect.stringMatching(/out of order/) });
+  });
+});
