@@ -113,8 +113,13 @@ export class OrderLedger implements IbEventSink {
   private async afterOrderChange(rows: OrderChange[]) {
     for (const row of rows) {
       this.bus.publish('order', row.id, row.status);
-      // A rejected exit is recorded on its own row; the alert's fate is its entry's.
-      if (row.status !== 'rejected' || row.alert_id === null || row.parent_order_id !== null) continue;
+      if (row.status !== 'rejected' || row.alert_id === null) continue;
+      // A rejected exit is recorded on its own row (the alert's fate is its entry's), and said loudly: the position
+      // it was meant to protect may now be without it.
+      if (row.parent_order_id !== null) {
+        this.log.warn({ orderId: row.id, alertId: row.alert_id }, `an exit of alert ${row.alert_id} was rejected: ${row.last_error}`);
+        continue;
+      }
       const failed = await sqlRows(this.db, 
         `UPDATE alerts SET status = 'failed', reason = $2, updated_at = now() WHERE id = $1 AND status = 'placed' RETURNING id`,
         [row.alert_id, `Rejected by IB — ${row.last_error ?? 'no reason given'}`],

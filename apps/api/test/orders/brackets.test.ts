@@ -111,6 +111,15 @@ describe('brackets at IB', () => {
   });
 });
 
+describe('exits measured from IB\'s price', () => {
+  it('refuses a market bracket whose take-profit is above the alert\'s price but not above IB\'s, naming both', async () => {
+    const id = await accepted(es({ price: 5900, takeProfit: 5950, stopLoss: 5850, alertId: 'below-market' }));
+    const alert = await stack.waitFor(async () => (await stack.query(`SELECT * FROM alerts WHERE id = $1 AND status = 'refused'`, [id]))[0], 'refused');
+    expect(alert.reason).toMatch(/take-profit 5950 is not above the entry price 600\d(\.\d+)? \(IB's reference price: IB .*market data/);
+    expect(await stack.query('SELECT id FROM orders WHERE alert_id = $1', [id])).toEqual([]);
+  });
+});
+
 describe('a trailing stop at IB', () => {
   it('follows the price up once the entry fills, and fills when the price falls back by its amount', async () => {
     stack.sim.setPrice('MSFT', 410);
