@@ -25,7 +25,7 @@ export const WebhookPayload = Type.Object(
       Type.String({ maxLength: 50, description: 'TradingView exchange ({{exchange}}): CME_MINI, NASDAQ, NYSE…' }),
     ),
     symbol: Type.String({ minLength: 1, maxLength: 50, pattern: '^\\S+$', description: 'Ticker ({{ticker}})' }),
-    price: NumberLike('Price at the alert ({{close}}); kept exactly as sent', 15000.5),
+    price: Type.Optional(NumberLike('Price at the alert ({{close}}); kept exactly as sent. Required for BUY / SELL (and LMT without limitPrice); optional for EXIT, REVERSE, CANCEL', 15000.5)),
     direction: Type.String({
       pattern: caseInsensitive([...DIRECTIONS, ...Object.keys(DIRECTION_ALIASES)]),
       description: 'BUY or SELL ({{strategy.order.action}}); EXIT (or CLOSE, FLAT): close this strategy\'s position in the contract; ' +

@@ -11,7 +11,8 @@ export interface NormalizedAlert {
   alertText: string | null;
   exchange: string | null;
   symbol: string;
-  price: string;
+  /** null when not sent (EXIT, REVERSE, CANCEL: not required). */
+  price: string | null;
   direction: AlertDirection;
   quantity: string | null;
   orderType: string | null;
@@ -134,6 +135,11 @@ export function validatePayload(body: unknown, lookAlike?: LookAlikeCheck): Vali
   const signal = signalOf(raw, faulted, add);
   const direction = typeof raw.direction === 'string' ? raw.direction.toUpperCase() : '';
   const exits = exitsOf(raw, faulted, add, { direction: DIRECTION_ALIASES[direction] ?? direction, orderType, price, limitPrice, stopPrice });
+  // EXIT, REVERSE and CANCEL size themselves from the position and IB's reference price: only an order as stated needs one.
+  if (price === null && raw.price === undefined) {
+    if (direction === 'BUY' || direction === 'SELL') add('price', 'is required');
+    else if (orderType === 'LMT' && limitPrice === null) add('price', 'is required for a LMT order without limitPrice (its limit defaults to price)');
+  }
   if (problems.length) return { ok: false, problems };
 
   const p = body as WebhookPayload;
@@ -144,7 +150,7 @@ export function validatePayload(body: unknown, lookAlike?: LookAlikeCheck): Vali
       alertText: p.alert ?? null,
       exchange: p.exchange?.trim().toUpperCase() || null,
       symbol: p.symbol.trim().toUpperCase(),
-      price: price ?? '0',
+      price,
       direction: DIRECTION_ALIASES[direction] ?? (direction as AlertDirection),
       quantity,
       orderType,

@@ -53,6 +53,11 @@ export class PositionBook {
     return cancelAndSettle(this.db, this.session, orders);
   }
 
+  /** A placed alert's reason: what it traded beyond what it said (a quantity ignored, orders cancelled first). */
+  async note(alertId: number, text: string): Promise<void> {
+    await this.db.query(`UPDATE alerts SET reason = $2, updated_at = now() WHERE id = $1 AND reason IS NULL`, [alertId, text]);
+  }
+
   /** CANCEL: asks IB to cancel each working order of the alert's strategy in the contract; says which. */
   async cancelWorking(alert: PendingAlert, contract: ContractSpec): Promise<string> {
     const key = strategyKey(alert.strategy);

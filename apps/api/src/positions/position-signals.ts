@@ -18,9 +18,13 @@ export type SignalStep =
  * moment its row is written (before placeOrder), so each signal sees the position its predecessor left.
  */
 export class PositionSignals {
+  /** What the alert's fate should say beside "placed" (set by step, written by placed: alerts run one at a time). */
+  private note: { alertId: number; text: string } | null = null;
+
   constructor(private readonly book: PositionBook, private readonly modeOf: (strategy: string) => PositionMode) {}
 
   async step(alert: PendingAlert, contract: ContractSpec): Promise<SignalStep> {
+    this.note = null;
     const signal = alert.signal;
     if (signal?.action === 'cancel') {
       // A flatten's first step: no order of Tradehook's may stay working in a contract taken flat.
@@ -47,8 +51,13 @@ export class PositionSignals {
     }
     const note = cancelled.length ? ` (cancelled ${idList(cancelled)} first)` : '';
     switch (plan.kind) {
-      case 'trade':
+      case 'trade': {
+        const ignored = alert.direction === 'REVERSE' && alert.quantity !== null
+          ? `quantity ${alert.quantity} ignored: REVERSE flips the whole filled position` : '';
+        const text = [ignored, note.trim().replace(/^\((.*)\)$/, '$1')].filter(Boolean).join('; ');
+        if (text) this.note = { alertId: alert.id, text: `${plan.side} ${plan.quantity}: ${text}` };
         return { kind: 'trade', alert: { ...alert, direction: plan.side, quantity: plan.quantity } };
+      }
       case 'supersede':
         return { kind: 'conclude', status: 'refused', reason: 'Refused: working orders remain after cancelling' };
       case 'refuse':
@@ -65,7 +74,9 @@ export class PositionSignals {
   }
 
   /** The alert's order row is written: its signal time is the newest applied. */
-  placed(alert: PendingAlert, contract: ContractSpec): Promise<void> {
-    return this.book.applied(alert, contract);
+  async placed(alert: PendingAlert, contract: ContractSpec): Promise<void> {
+    await this.book.applied(alert, contract);
+    if (this.note?.alertId === alert.id) await this.book.note(alert.id, this.note.text);
+    this.note = null;
   }
 }

@@ -122,6 +122,8 @@ describe('drift while a fill is in flight', () => {
     await ibAt(4);
     await new Promise((resolve) => setTimeout(resolve, 4_500)); // beyond the 3 s grace
     expect((await h.positions()).drift).toEqual([]);
+    await h.fate(await send('S2', { direction: 'CANCEL' }));
+    await stack.waitFor(async () => (await orderOf(id)).status === 'cancelled', 'the resting order cancelled');
   });
 });
 
@@ -141,5 +143,25 @@ describe('a timenow in the future', () => {
     // and ordering works again from the mark that alert left
     const older = await send('T3', { direction: 'buy', positionSize: 2, timenow: new Date(Date.parse(now) - 60_000).toISOString() });
     expect(await h.fate(older)).toMatchObject({ status: 'refused', reason: expect.stringMatching(/out of order/) });
+  });
+});
+
+describe('EXIT with a quantity, REVERSE ignoring one, price optional where the position sizes the order', () => {
+  it('EXIT quantity 3 on −10 buys 3; REVERSE says it ignored its quantity; BUY still requires price', async () => {
+    await h.fate(await send('S1', { direction: 'SELL', quantity: 10 }));
+    await h.settled();
+    const partial = await h.send('S1', { direction: 'close', quantity: 3, price: undefined, alert: 'partial exit' });
+    expect(await h.fate(partial)).toMatchObject({ status: 'placed' });
+    expect(await orderOf(partial)).toMatchObject({ side: 'BUY', quantity: '3' });
+    await h.settled();
+    expect(await h.position('S1')).toMatchObject({ quantity: '-7' });
+    const reverse = await h.send('S1', { direction: 'REVERSE', quantity: 3, price: undefined, alert: 'reverse' });
+    expect(await h.fate(reverse)).toEqual({ status: 'placed', reason: 'BUY 14: quantity 3 ignored: REVERSE flips the whole filled position' });
+    await h.settled();
+    expect(await h.position('S1')).toMatchObject({ quantity: '7' });
+    expect(await h.fate(await h.send('S1', { direction: 'CANCEL', price: undefined, alert: 'cancel' }))).toMatchObject({ status: 'done' });
+    const { status, body } = await stack.post(h.payload('S1', { direction: 'BUY', quantity: 1, price: undefined, alert: 'no price' }));
+    expect(status).toBe(400);
+    expect(body.details).toContainEqual({ field: 'price', problem: 'is required' });
   });
 });
