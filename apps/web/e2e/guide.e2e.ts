@@ -18,7 +18,8 @@ describe('webhook guide and API documentation', () => {
 
     const fields = await readTable(tableNamed(page, 'Payload fields (JSON object; unknown fields are refused)'));
     const required = fields.filter((f) => f.Required === 'Required').map((f) => f.Field);
-    expect(required).toEqual(['stratName', 'symbol', 'price', 'direction']);
+    expect(required).toEqual(['stratName', 'symbol', 'direction']);
+    expect(fields.find((f) => f.Field === 'price')?.Required).toBe('Required for BUY and SELL'); // not for EXIT, CANCEL…
     // Without a secret the webhook answers 401: the guide says one of the three is required.
     const secrets = fields.filter((f) => /^Required\s+or \w+ or \w+ instead$/.test(f.Required)).map((f) => f.Field);
     expect(secrets).toEqual(['secmgs', 'secret', 'passphrase']);

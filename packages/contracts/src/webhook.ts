@@ -9,6 +9,8 @@ export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT'] as const;
 export const TIME_IN_FORCE = ['DAY', 'GTC', 'IOC', 'FOK', 'OPG'] as const;
 export const SEC_TYPES = ['STK', 'FUT', 'CASH', 'CFD', 'CRYPTO'] as const;
 export const SECRET_FIELDS = ['secmgs', 'secret', 'passphrase'] as const;
+/** Fields the schema leaves optional that the webhook still requires for some directions (the guide says when). */
+export const CONDITIONALLY_REQUIRED: Readonly<Record<string, string>> = { price: 'for BUY and SELL' };
 
 /** What an alert may ask for; the position-aware words trade against the strategy's own position. */
 export const DIRECTIONS = ['BUY', 'SELL', 'EXIT', 'REVERSE', 'CANCEL'] as const;

@@ -1,4 +1,4 @@
-import { SECRET_FIELDS } from '@tradehook/contracts';
+import { CONDITIONALLY_REQUIRED, SECRET_FIELDS } from '@tradehook/contracts';
 import { payloadFieldRows, type PayloadFieldRow } from '../payload-fields';
 
 const ROWS = payloadFieldRows();
@@ -9,6 +9,8 @@ const ROWS = payloadFieldRows();
  */
 function Requirement({ row }: { row: PayloadFieldRow }) {
   if (row.required) return <>Required</>;
+  const when = CONDITIONALLY_REQUIRED[row.name];
+  if (when) return <>Required {when}</>;
   if (!row.secret) return <>Optional</>;
   const alternatives = SECRET_FIELDS.filter((name) => name !== row.name);
   return (
