@@ -194,8 +194,9 @@ export class IbSimulator extends EventEmitter<IbSimulatorEvents> {
   }
 
   /** Streaming market data subscriptions open across all connections. */
-  marketDataSubscriptions(): number {
-    return this.marketData.subscriptions();
+  /** Open market-data subscriptions, of one instrument (`AAPL`, `EUR.USD`) or of all. */
+  marketDataSubscriptions(key?: string): number {
+    return this.marketData.subscriptions(key);
   }
 
   setPartialFills(n: number): void {

@@ -77,8 +77,11 @@ export class MarketDataService {
     this.sessions.delete(session);
   }
 
-  subscriptions(): number {
-    return [...this.sessions.values()].reduce((n, state) => n + state.streams.size, 0);
+  /** Streaming subscriptions open now, of one instrument (its key: `AAPL`, `EUR.USD`) or of all. */
+  subscriptions(key?: string): number {
+    let n = 0;
+    for (const state of this.sessions.values()) for (const stream of state.streams.values()) if (key === undefined || stream.key === key) n += 1;
+    return n;
   }
 
   /** The type the ticks are sent as, or undefined when the account may not see the data asked for. */
