@@ -21,6 +21,25 @@ export function requireField(fields: readonly string[], index: number, name: str
   return fields[index];
 }
 
+/** The contract part both REQ_MKT_DATA and REQ_CONTRACT_DATA send after their request id, at the same indices. */
+export interface RequestedContract {
+  symbol: string;
+  secType: string;
+  lastTradeDate: string;
+  exchange: string;
+  currency: string;
+  localSymbol: string;
+}
+
+/** Reads it: conId 3, symbol 4, secType 5, lastTradeDate 6, (strike, right, multiplier), exchange 10, currency 12, localSymbol 13. */
+export function readRequestedContract(fields: readonly string[]): RequestedContract {
+  const text = (index: number, name: string) => requireField(fields, index, name);
+  return {
+    symbol: text(4, 'symbol'), secType: text(5, 'secType'), lastTradeDate: text(6, 'lastTradeDate'),
+    exchange: text(10, 'exchange'), currency: text(12, 'currency'), localSymbol: text(13, 'localSymbol'),
+  };
+}
+
 export function readInt(fields: readonly string[], index: number, name: string): number {
   const text = requireField(fields, index, name);
   if (text === '') return 0;

@@ -12,7 +12,7 @@
  *   CONTRACT_DATA_END 52: 52, version 1, reqId
  * No FUND contracts are listed, so the fund block (≥ 179, secType FUND only) is never written.
  */
-import { readInt, requireField } from './client-requests';
+import { readInt, readRequestedContract, type RequestedContract } from './client-requests';
 import { decimal, double, type Field, int } from './format';
 import { Outgoing } from './message-ids';
 
@@ -24,27 +24,12 @@ export const ContractVersion = {
   INELIGIBILITY_REASONS: 186,
 } as const;
 
-export interface ContractDetailsRequest {
+export interface ContractDetailsRequest extends RequestedContract {
   reqId: number;
-  symbol: string;
-  secType: string;
-  lastTradeDate: string;
-  exchange: string;
-  currency: string;
-  localSymbol: string;
 }
 
 export function parseReqContractData(fields: readonly string[]): ContractDetailsRequest {
-  const text = (index: number, name: string) => requireField(fields, index, name);
-  return {
-    reqId: readInt(fields, 2, 'reqId'),
-    symbol: text(4, 'symbol'),
-    secType: text(5, 'secType'),
-    lastTradeDate: text(6, 'lastTradeDate'),
-    exchange: text(10, 'exchange'),
-    currency: text(12, 'currency'),
-    localSymbol: text(13, 'localSymbol'),
-  };
+  return { reqId: readInt(fields, 2, 'reqId'), ...readRequestedContract(fields) };
 }
 
 export interface ContractDetails {

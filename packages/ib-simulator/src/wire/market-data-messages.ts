@@ -7,7 +7,7 @@
  *   MARKET_DATA_TYPE 58:  58, version 1, tickerId, marketDataType
  *   TICK_REQ_PARAMS 81:   81, tickerId, minTick, bboExchange, snapshotPermissions (no version field)
  */
-import { RequestDecodeError, readInt, requireField } from './client-requests';
+import { RequestDecodeError, readInt, readRequestedContract, type RequestedContract } from './client-requests';
 import { decimal, double, type Field, int } from './format';
 import { Outgoing } from './message-ids';
 
@@ -39,14 +39,8 @@ export function tickReqParams(tickerId: number, minTick: number, bboExchange: st
   return [int(Outgoing.TICK_REQ_PARAMS), int(tickerId), double(minTick), bboExchange, int(snapshotPermissions)];
 }
 
-export interface MarketDataRequest {
+export interface MarketDataRequest extends RequestedContract {
   tickerId: number;
-  symbol: string;
-  secType: string;
-  lastTradeDate: string;
-  exchange: string;
-  currency: string;
-  localSymbol: string;
   snapshot: boolean;
 }
 
@@ -59,17 +53,7 @@ export interface MarketDataRequest {
 export function parseReqMktData(fields: readonly string[]): MarketDataRequest {
   const tickerId = readInt(fields, 2, 'tickerId');
   if (fields.length < 20) throw new RequestDecodeError(`REQ_MKT_DATA has ${fields.length} fields, expected at least 20`, tickerId);
-  const text = (index: number, name: string) => requireField(fields, index, name);
-  return {
-    tickerId,
-    symbol: text(4, 'symbol'),
-    secType: text(5, 'secType'),
-    lastTradeDate: text(6, 'lastTradeDate'),
-    exchange: text(10, 'exchange'),
-    currency: text(12, 'currency'),
-    localSymbol: text(13, 'localSymbol'),
-    snapshot: readInt(fields, fields.length - 3, 'snapshot') !== 0,
-  };
+  return { tickerId, ...readRequestedContract(fields), snapshot: readInt(fields, fields.length - 3, 'snapshot') !== 0 };
 }
 
 /** CANCEL_MKT_DATA: 2, version, tickerId. */
